@@ -1,0 +1,15 @@
+package dev.alknet.bench;
+
+import java.util.List;
+
+/** Every speed target the project promises, each a ratio or bound within one run. */
+final class TargetCatalog {
+
+    private TargetCatalog() {}
+
+    static List<Target> all() {
+        return List.of(
+                Target.ratioAtLeast(FrameCodecBench.class, "frame decode (1 KiB) vs Jackson readTree",
+                        "decodeFrame", "jacksonReadTree", 0.80));
+    }
+}
