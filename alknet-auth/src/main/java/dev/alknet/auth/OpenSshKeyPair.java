@@ -19,7 +19,6 @@ import java.security.PrivateKey;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Set;
-import javax.security.auth.login.FailedLoginException;
 import org.apache.sshd.common.NamedResource;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.loader.openssh.OpenSSHKeyPairResourceParser;
@@ -76,16 +75,11 @@ public final class OpenSshKeyPair {
         try {
             pairs = OpenSSHKeyPairResourceParser.INSTANCE.loadKeyPairs(
                     null, NamedResource.ofName("private key"), null, new ByteArrayInputStream(content));
-        } catch (FailedLoginException e) {
-            throw new KeyFormatException("the OpenSSH private key is protected by a passphrase; alknet needs an "
-                    + "unencrypted key (remove the passphrase with `ssh-keygen -p -N '' -f <keyfile>`) or the key "
-                    + "held by an ssh-agent");
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             throw new KeyFormatException("malformed OpenSSH private key (" + e.getClass().getSimpleName() + ")");
         }
         if (pairs == null || pairs.size() != 1) {
-            throw new KeyFormatException("an OpenSSH private key file must hold exactly one key, this one holds "
-                    + (pairs == null ? 0 : pairs.size()));
+            throw new KeyFormatException("malformed OpenSSH private key: no key pair in it");
         }
         KeyPair pair = pairs.iterator().next();
         return new OpenSshKeyPair(OpenSshPublicKey.of(pair.getPublic()), pair.getPrivate());
