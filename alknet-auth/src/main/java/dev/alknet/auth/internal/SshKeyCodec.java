@@ -27,11 +27,21 @@ public final class SshKeyCodec {
         if (line.length() > MAX_LINE_LENGTH) {
             throw new KeyFormatException("line is longer than " + MAX_LINE_LENGTH + " characters");
         }
+        String trimmed = line.strip();
+        if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+            return null;
+        }
+        AuthorizedKeyEntry entry;
         try {
-            return AuthorizedKeyEntry.parseAuthorizedKeyEntry(line);
+            entry = AuthorizedKeyEntry.parseAuthorizedKeyEntry(line);
         } catch (RuntimeException e) {
             throw new KeyFormatException("malformed key line: " + describe(e));
         }
+        if (entry == null) {
+            // MINA also trims control characters, so it can see nothing where the line holds something.
+            throw new KeyFormatException("no key on the line, only control characters");
+        }
+        return entry;
     }
 
     /** The key type named inside a blob (its first SSH string). */
