@@ -34,9 +34,16 @@ public final class SshCertificate {
     private final OpenSshPublicKey signatureKey;
     private final Map<String, String> criticalOptions;
     private final Set<String> extensions;
+    private final String signatureAlgorithm;
 
     private SshCertificate(OpenSshCertificate certificate) {
         this.certificate = certificate;
+        try {
+            // MINA decodes the signature blob only when asked; a corrupt one must fail here, not later.
+            this.signatureAlgorithm = certificate.getSignatureAlgorithm();
+        } catch (RuntimeException e) {
+            throw new KeyFormatException("malformed certificate signature");
+        }
         this.key = OpenSshPublicKey.of(certificate.getCertPubKey());
         this.signatureKey = OpenSshPublicKey.of(certificate.getCaPubKey());
         this.criticalOptions = uniqueOptions(certificate.getCriticalOptions(), "critical option");
@@ -156,7 +163,7 @@ public final class SshCertificate {
 
     /** The algorithm of the CA signature, e.g. {@code ssh-ed25519} or {@code rsa-sha2-512}. */
     public String signatureAlgorithm() {
-        return certificate.getSignatureAlgorithm();
+        return signatureAlgorithm;
     }
 
     /**
