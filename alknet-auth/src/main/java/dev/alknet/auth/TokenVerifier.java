@@ -69,14 +69,22 @@ public final class TokenVerifier {
         }
         long now = clock.instant().getEpochSecond();
         long timestamp = token.timestampSeconds();
-        // Compared this way round nothing overflows, whatever 64-bit value the token carries.
-        if (timestamp < now - windowSeconds) {
+        if (timestamp < saturatedAdd(now, -windowSeconds)) {
             return new TokenResult.Invalid(TokenFailure.TOO_OLD);
         }
-        if (timestamp > now + windowSeconds) {
+        if (timestamp > saturatedAdd(now, windowSeconds)) {
             return new TokenResult.Invalid(TokenFailure.FROM_THE_FUTURE);
         }
         return new TokenResult.Valid(entry.key(), Instant.ofEpochSecond(timestamp));
+    }
+
+    /** Any window, however wide, and any clock keep the comparison free of overflow. */
+    private static long saturatedAdd(long a, long b) {
+        try {
+            return Math.addExact(a, b);
+        } catch (ArithmeticException e) {
+            return b > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
+        }
     }
 
     /** How many Ed25519 keys can sign tokens for this verifier. */
