@@ -38,14 +38,7 @@ public final class OpenSshPublicKey {
      *     alknet does not accept
      */
     public static OpenSshPublicKey parse(String line) {
-        AuthorizedKeyEntry entry = SshKeyCodec.parseLine(Objects.requireNonNull(line, "line"));
-        if (entry == null) {
-            throw new KeyFormatException("no public key: the line is empty or a comment");
-        }
-        if (!entry.getLoginOptions().isEmpty()) {
-            throw new KeyFormatException("a public key line cannot carry options (those belong in authorized_keys)");
-        }
-        return fromEntry(entry);
+        return fromEntry(SshKeyCodec.parseBareLine(Objects.requireNonNull(line, "line"), "public key"));
     }
 
     /**
@@ -119,11 +112,6 @@ public final class OpenSshPublicKey {
     public String toLine() {
         String encoded = type + " " + Base64.getEncoder().encodeToString(blob);
         return comment.isEmpty() ? encoded : encoded + " " + comment;
-    }
-
-    /** True when {@code otherBlob} is this key's wire encoding; constant time. */
-    boolean hasBlob(byte[] otherBlob) {
-        return MessageDigest.isEqual(blob, otherBlob);
     }
 
     @Override

@@ -57,13 +57,7 @@ public final class SshCertificate {
      * @throws KeyFormatException when the line is not a well-formed certificate of accepted key types
      */
     public static SshCertificate parse(String line) {
-        AuthorizedKeyEntry entry = SshKeyCodec.parseLine(Objects.requireNonNull(line, "line"));
-        if (entry == null) {
-            throw new KeyFormatException("no certificate: the line is empty or a comment");
-        }
-        if (!entry.getLoginOptions().isEmpty()) {
-            throw new KeyFormatException("a certificate line cannot carry options");
-        }
+        AuthorizedKeyEntry entry = SshKeyCodec.parseBareLine(Objects.requireNonNull(line, "line"), "certificate");
         SshCertificate certificate = fromBlob(entry.getKeyData());
         if (!certificate.type().equals(entry.getKeyType())) {
             throw new KeyFormatException("the line says " + LogValues.printable(entry.getKeyType())

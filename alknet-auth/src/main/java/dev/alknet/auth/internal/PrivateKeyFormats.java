@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Map;
 
 /**
  * Recognises private key files alknet does not read and says how to convert them, and checks the header of the
@@ -21,6 +22,12 @@ public final class PrivateKeyFormats {
     /** The armour line is the first line; leave room for leading blank lines. */
     private static final int ARMOUR_SCAN_BYTES = 100;
 
+    /** PEM armour lines of keys ssh-keygen can rewrite in OpenSSH format, and how to name them. */
+    private static final Map<String, String> CONVERTIBLE_PEM = Map.of(
+            "-----BEGIN RSA PRIVATE KEY-----", "a PEM PKCS#1 RSA private key (BEGIN RSA PRIVATE KEY)",
+            "-----BEGIN EC PRIVATE KEY-----", "a PEM EC private key (BEGIN EC PRIVATE KEY)",
+            "-----BEGIN ENCRYPTED PRIVATE KEY-----", "an encrypted PEM PKCS#8 private key (BEGIN ENCRYPTED PRIVATE KEY)",
+            "-----BEGIN PRIVATE KEY-----", "a PEM PKCS#8 private key (BEGIN PRIVATE KEY)");
     private static final String CONVERT = "alknet reads OpenSSH-format private keys only; convert this one in place "
             + "with `ssh-keygen -p -m RFC4716 -f <keyfile>` (it rewrites the file in OpenSSH format) or create a new "
             + "key with `ssh-keygen -t ed25519`";
@@ -39,21 +46,14 @@ public final class PrivateKeyFormats {
             checkOpenSshHeader(text, indexOf(text, OPENSSH_BEGIN) + OPENSSH_BEGIN.length());
             return;
         }
-        if (head.contains("-----BEGIN RSA PRIVATE KEY-----")) {
-            throw rejected("a PEM PKCS#1 RSA private key (BEGIN RSA PRIVATE KEY)");
-        }
-        if (head.contains("-----BEGIN EC PRIVATE KEY-----")) {
-            throw rejected("a PEM EC private key (BEGIN EC PRIVATE KEY)");
+        for (Map.Entry<String, String> pem : CONVERTIBLE_PEM.entrySet()) {
+            if (head.contains(pem.getKey())) {
+                throw new KeyFormatException("this is " + pem.getValue() + "; " + CONVERT);
+            }
         }
         if (head.contains("-----BEGIN DSA PRIVATE KEY-----")) {
             throw new KeyFormatException("this is a PEM DSA private key; DSA keys are no longer supported, create a "
                     + "new key with `ssh-keygen -t ed25519`");
-        }
-        if (head.contains("-----BEGIN ENCRYPTED PRIVATE KEY-----")) {
-            throw rejected("an encrypted PEM PKCS#8 private key (BEGIN ENCRYPTED PRIVATE KEY)");
-        }
-        if (head.contains("-----BEGIN PRIVATE KEY-----")) {
-            throw rejected("a PEM PKCS#8 private key (BEGIN PRIVATE KEY)");
         }
         if (head.contains("PuTTY-User-Key-File")) {
             throw new KeyFormatException("this is a PuTTY private key; export it in OpenSSH format with "
@@ -63,10 +63,6 @@ public final class PrivateKeyFormats {
             throw new KeyFormatException("this is a public key; pass the private key file (without .pub)");
         }
         throw new KeyFormatException("not an OpenSSH private key (no " + OPENSSH_BEGIN + " line); " + CONVERT);
-    }
-
-    private static KeyFormatException rejected(String what) {
-        return new KeyFormatException("this is " + what + "; " + CONVERT);
     }
 
     /**

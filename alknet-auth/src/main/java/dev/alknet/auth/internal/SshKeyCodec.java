@@ -44,6 +44,22 @@ public final class SshKeyCodec {
         return entry;
     }
 
+    /**
+     * Parses a {@code type base64 [comment]} line as in a {@code .pub} file, which carries no options.
+     *
+     * @param what names the expected content in messages ("public key", "certificate")
+     */
+    public static AuthorizedKeyEntry parseBareLine(String line, String what) {
+        AuthorizedKeyEntry entry = parseLine(line);
+        if (entry == null) {
+            throw new KeyFormatException("no " + what + ": the line is empty or a comment");
+        }
+        if (!entry.getLoginOptions().isEmpty()) {
+            throw new KeyFormatException("a " + what + " line cannot carry options (those belong in authorized_keys)");
+        }
+        return entry;
+    }
+
     /** The key type named inside a blob (its first SSH string). */
     public static String blobType(byte[] blob) {
         try {
