@@ -46,8 +46,4 @@ public final class AuthAttemptCounter {
     public int failures() {
         return failures.get();
     }
-
-    public int maxAttempts() {
-        return maxAttempts;
-    }
 }

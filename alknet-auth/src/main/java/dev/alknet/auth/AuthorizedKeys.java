@@ -148,10 +148,6 @@ public final class AuthorizedKeys {
         return List.copyOf(authorities.getOrDefault(caKey, List.of()));
     }
 
-    public boolean isEmpty() {
-        return entries.isEmpty();
-    }
-
     @Override
     public String toString() {
         return "AuthorizedKeys[" + entries.size() + " lines]";

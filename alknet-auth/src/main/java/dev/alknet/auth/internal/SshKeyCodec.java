@@ -5,7 +5,6 @@ import java.security.PublicKey;
 import java.util.Arrays;
 import java.util.Base64;
 import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
-import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 import org.apache.sshd.common.util.buffer.Buffer;
 import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
 
@@ -16,11 +15,11 @@ import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
  */
 public final class SshKeyCodec {
 
-    private SshKeyCodec() {
-    }
-
     /** Far beyond a 16384-bit RSA key with options; MINA's option parser recurses once per word of a line. */
     public static final int MAX_LINE_LENGTH = 16 * 1024;
+
+    private SshKeyCodec() {
+    }
 
     /** Parses one {@code [options] type base64 [comment]} line with MINA; {@code null} for blank and comment lines. */
     public static AuthorizedKeyEntry parseLine(String line) {
@@ -107,16 +106,6 @@ public final class SshKeyCodec {
         return buffer.getCompactData();
     }
 
-    /** Resolves a parsed line's key with MINA's decoder for the key type written in the text. */
-    public static PublicKey resolve(AuthorizedKeyEntry entry) {
-        try {
-            return entry.resolvePublicKey(null, PublicKeyEntryResolver.FAILING);
-        } catch (Exception e) {
-            throw new KeyFormatException("cannot decode " + LogValues.printable(entry.getKeyType()) + " key data: "
-                    + describe(e));
-        }
-    }
-
     /** The OpenSSH fingerprint: {@code SHA256:} and the unpadded base64 of the SHA-256 of the blob. */
     public static String fingerprint(byte[] blob) {
         return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(Digests.sha256(blob));
@@ -124,8 +113,8 @@ public final class SshKeyCodec {
 
     private static String blobTypeOrUnknown(byte[] blob) {
         try {
-            return new ByteArrayBuffer(blob).getString();
-        } catch (RuntimeException e) {
+            return blobType(blob);
+        } catch (KeyFormatException e) {
             return "unknown";
         }
     }
