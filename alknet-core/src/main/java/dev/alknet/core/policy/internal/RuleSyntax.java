@@ -86,8 +86,11 @@ public final class RuleSyntax {
             throw new PolicySyntaxException(ruleIndex, field, null,
                     "the list is empty; omit it or write [\"*\"] for " + everything);
         }
-        if (texts.contains(null)) {
-            throw new PolicySyntaxException(ruleIndex, field, null, "the list has a missing entry");
+        // Not texts.contains(null): immutable lists throw on that query.
+        for (String text : texts) {
+            if (text == null) {
+                throw new PolicySyntaxException(ruleIndex, field, null, "the list has a missing entry");
+            }
         }
     }
 
