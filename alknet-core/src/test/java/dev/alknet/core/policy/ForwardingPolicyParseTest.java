@@ -1,9 +1,11 @@
 package dev.alknet.core.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.alknet.core.TransportKind;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -17,7 +19,7 @@ class ForwardingPolicyParseTest {
 
     private static ThrowableAssertAlternative<PolicySyntaxException> parseFails(String defaultAction,
             RuleText... rules) {
-        return org.assertj.core.api.Assertions.assertThatExceptionOfType(PolicySyntaxException.class)
+        return assertThatExceptionOfType(PolicySyntaxException.class)
                 .isThrownBy(() -> ForwardingPolicy.parse(defaultAction, Arrays.asList(rules)));
     }
 
@@ -125,6 +127,14 @@ class ForwardingPolicyParseTest {
     }
 
     @Test
+    void aStarDoesNotExcuseTheOtherEntries() {
+        parseFails("deny", new RuleText("*", "allow", List.of("*", " "), null))
+                .withMessageContaining("a principal must not be blank");
+        parseFails("deny", new RuleText("*", "allow", null, List.of("*", "carrier-pigeon")))
+                .withMessageContaining("unknown transport");
+    }
+
+    @Test
     void rejectsUnknownTransportsListingTheChoices() {
         parseFails("deny", new RuleText("*", "allow", null, List.of("tcp", "carrier-pigeon")))
                 .withMessageStartingWith("forwarding rule 0: transports 'carrier-pigeon': unknown transport")
@@ -135,6 +145,8 @@ class ForwardingPolicyParseTest {
     void messagesEscapeControlCharactersAndTruncateLongText() {
         parseFails("deny", RuleText.of("evil\nforwarding rule 9: ok", "allow"))
                 .withMessageStartingWith("forwarding rule 0: target 'evil\\u000aforwarding rule 9: ok'");
+        parseFails("deny", RuleText.of("a\u202eb\u2028'", "allow"))
+                .withMessageStartingWith("forwarding rule 0: target 'a\\u202eb\\u2028\\u0027'");
         String longText = "x".repeat(500) + "!";
         parseFails("deny", RuleText.of(longText, "allow")).satisfies(e -> {
             assertThat(e.getMessage()).contains("x".repeat(80) + "...'").doesNotContain("x".repeat(81));
@@ -156,7 +168,7 @@ class ForwardingPolicyParseTest {
 
     @Test
     void ruleTextCopiesItsLists() {
-        java.util.List<String> principals = new java.util.ArrayList<>(List.of("ops"));
+        List<String> principals = new ArrayList<>(List.of("ops"));
         RuleText text = new RuleText("*", "allow", principals, null);
         principals.add("dev");
         assertThat(text.principals()).containsExactly("ops");

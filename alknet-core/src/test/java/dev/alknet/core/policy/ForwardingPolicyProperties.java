@@ -5,67 +5,138 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.alknet.core.Identity;
 import dev.alknet.core.TransportKind;
+import dev.alknet.core.policy.TargetPattern.AlknetPrefix;
 import dev.alknet.core.policy.TargetPattern.Any;
+import dev.alknet.core.policy.TargetPattern.Cidr;
 import dev.alknet.core.policy.TargetPattern.Host;
+import dev.alknet.core.policy.TargetPattern.HostPattern;
 import dev.alknet.core.policy.internal.HostGlob;
 import dev.alknet.core.policy.internal.IpLiteral;
+import dev.alknet.core.policy.internal.Networks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 
 /** Laws of first-match evaluation, glob anchoring, the string syntax round trip and parser robustness. */
 class ForwardingPolicyProperties {
 
-    @Provide
-    Arbitrary<ForwardingPolicy> policies() {
-        return PolicyArbitraries.policies();
-    }
+    private static final List<Identity> IDENTITIES = List.of(
+            Identity.anonymous(),
+            new Identity("SHA256:alice", Set.of("ops"), Map.of()),
+            Identity.of("SHA256:bob", "dev", "ops"),
+            Identity.of("SHA256:carol"));
+
+    private static final List<String> PRINCIPALS = List.of("SHA256:alice", "SHA256:bob", "ops", "dev");
+
+    private static final List<String> NAMES = List.of("localhost", "db.internal", "DB.Internal.", "a.example.com",
+            "example.com", "evilexample.com", "alknet-control", "ALKNET-control", "db-main", "x.db-1.internal");
 
     @Provide
-    Arbitrary<List<ForwardingRule>> ruleLists() {
-        return PolicyArbitraries.ruleLists();
+    Arbitrary<String> labels() {
+        return Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz0123456789-_").ofMinLength(1)
+                .ofMaxLength(6);
     }
 
-    @Provide
-    Arbitrary<ForwardingRule> rules() {
-        return PolicyArbitraries.rules();
+    private Arbitrary<String> globs() {
+        Arbitrary<String> piece = Arbitraries.oneOf(labels(), labels().map(l -> l + "*"), labels().map(l -> "*" + l),
+                Arbitraries.just("*"));
+        return piece.list().ofMinSize(1).ofMaxSize(4).map(parts -> String.join(".", parts))
+                .filter(glob -> HostGlob.problem(HostGlob.normalise(glob)) == null);
+    }
+
+    private Arbitrary<Cidr> cidrs() {
+        Arbitrary<Cidr> v4 = Combinators.combine(Arbitraries.longs().between(0, 0xFFFF_FFFFL),
+                Arbitraries.integers().between(0, 32)).as((value, prefix) -> network(0, value, 32, prefix));
+        Arbitrary<Cidr> v6 = Combinators.combine(Arbitraries.longs(), Arbitraries.longs(),
+                Arbitraries.integers().between(0, 128)).as((high, low, prefix) -> network(high, low, 128, prefix))
+                .filter(cidr -> cidr != null);
+        return Arbitraries.oneOf(v4, v6);
+    }
+
+    private static Cidr network(long high, long low, int bits, int prefix) {
+        long maskedHigh = high & Networks.maskHigh(prefix, bits);
+        long maskedLow = low & Networks.maskLow(prefix, bits);
+        if (Networks.problem(maskedHigh, maskedLow, bits, prefix) != null) {
+            return null;
+        }
+        return new Cidr(Networks.toInetAddress(maskedHigh, maskedLow, bits), prefix);
+    }
+
+    private Arbitrary<HostPattern> hostPatterns() {
+        return Arbitraries.frequencyOf(
+                Tuple.of(1, Arbitraries.just(new Any())),
+                Tuple.of(1, Arbitraries.just(new AlknetPrefix())),
+                Tuple.of(3, globs().map(Host::new)),
+                Tuple.of(3, cidrs()));
     }
 
     @Provide
     Arbitrary<TargetPattern> targets() {
-        return PolicyArbitraries.targets();
+        Arbitrary<Integer> ports = Arbitraries.integers().between(0, 65_535).edgeCases(c -> c.add(0, 22, 65_535));
+        Arbitrary<TargetPattern> ranged = Combinators.combine(hostPatterns(), ports, ports)
+                .as((host, a, b) -> host.onPorts(Math.min(a, b), Math.max(a, b)));
+        return Arbitraries.oneOf(hostPatterns(), ranged);
+    }
+
+    private Arbitrary<ForwardingRule> rules() {
+        return Combinators.combine(targets(), Arbitraries.of(ForwardingAction.class),
+                Arbitraries.subsetOf(PRINCIPALS).ofMaxSize(2),
+                Arbitraries.subsetOf(TransportKind.values()).ofMaxSize(3))
+                .as(ForwardingRule::new);
     }
 
     @Provide
-    Arbitrary<String> hosts() {
-        return PolicyArbitraries.hosts();
+    Arbitrary<List<ForwardingRule>> ruleLists() {
+        return rules().list().ofMaxSize(8);
     }
 
     @Provide
-    Arbitrary<Integer> ports() {
-        return PolicyArbitraries.ports();
+    Arbitrary<ForwardingPolicy> policies() {
+        return Combinators.combine(Arbitraries.of(ForwardingAction.class), ruleLists()).as(ForwardingPolicy::of);
     }
 
     @Provide
     Arbitrary<Identity> identities() {
-        return PolicyArbitraries.identities();
+        return Arbitraries.of(IDENTITIES);
     }
 
     @Provide
-    Arbitrary<String> labels() {
-        return PolicyArbitraries.labels();
+    Arbitrary<Integer> ports() {
+        return Arbitraries.integers().between(0, 65_535).edgeCases(c -> c.add(0, 22, 80, 65_535));
+    }
+
+    /** Destination hosts of every kind, garbage included. */
+    @Provide
+    Arbitrary<String> hosts() {
+        Arbitrary<Long> v4 = Arbitraries.longs().between(0, 0xFFFF_FFFFL);
+        return Arbitraries.oneOf(
+                Arbitraries.of(NAMES),
+                labels().list().ofMinSize(1).ofMaxSize(3).map(parts -> String.join(".", parts)),
+                v4.map(IpLiteral::formatIpv4),
+                v4.map(value -> "::ffff:" + IpLiteral.formatIpv4(value)),
+                v4.map(value -> Long.toString(value)),
+                v4.map(value -> "0x" + Long.toHexString(value)),
+                Combinators.combine(Arbitraries.longs(), Arbitraries.longs()).as(IpLiteral::formatIpv6),
+                Combinators.combine(Arbitraries.longs(), Arbitraries.longs()).as((h, l) ->
+                        "[" + IpLiteral.formatIpv6(h, l) + "]"),
+                Arbitraries.strings().withChars("0123456789abcdefx.:[]%*-").ofMaxLength(20),
+                Arbitraries.strings());
     }
 
     @Provide
     Arbitrary<List<String>> suffixLabels() {
-        return PolicyArbitraries.labels().list().ofMinSize(1).ofMaxSize(3);
+        return labels().list().ofMinSize(1).ofMaxSize(3);
     }
 
     @Provide
@@ -111,7 +182,7 @@ class ForwardingPolicyProperties {
         // A catch-all somewhere in the list guarantees that some rule, often an earlier one, decides.
         List<ForwardingRule> rules = new ArrayList<>(generated);
         rules.add(Math.min(catchAllAt, rules.size()), new ForwardingRule(new Any(), catchAllAction,
-                java.util.Set.of(), java.util.Set.of()));
+                Set.of(), Set.of()));
         ForwardingDecision decision = ForwardingPolicy.of(defaultAction, rules).decide(host, port, identity, transport);
 
         List<ForwardingRule> changed = new ArrayList<>(rules.subList(0, decision.ruleIndex() + 1));

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.alknet.core.Identity;
 import dev.alknet.core.TransportKind;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -86,7 +88,7 @@ class ForwardingPolicyTest {
 
     @Test
     void principalMatchesByIdOrByScope() {
-        ForwardingPolicy policy = ForwardingPolicy.of(ForwardingAction.DENY, java.util.List.of(
+        ForwardingPolicy policy = ForwardingPolicy.of(ForwardingAction.DENY, List.of(
                 ForwardingRule.allow(TargetPattern.parse("db.internal")).withPrincipals("SHA256:bob"),
                 ForwardingRule.allow(TargetPattern.parse("metrics.internal")).withPrincipals("ops")));
 
@@ -102,14 +104,14 @@ class ForwardingPolicyTest {
         assertThat(star.principals()).isEmpty();
         assertThat(star.appliesToEveryone()).isTrue();
 
-        ForwardingPolicy policy = ForwardingPolicy.of(ForwardingAction.DENY, java.util.List.of(star));
+        ForwardingPolicy policy = ForwardingPolicy.of(ForwardingAction.DENY, List.of(star));
         assertThat(policy.permits("x", 1, Identity.anonymous(), TransportKind.TCP)).isTrue();
         assertThat(policy.permits("x", 1, BOB, TransportKind.TCP)).isTrue();
     }
 
     @Test
     void anonymousMatchesNoNamedPrincipal() {
-        ForwardingPolicy policy = ForwardingPolicy.of(ForwardingAction.DENY, java.util.List.of(
+        ForwardingPolicy policy = ForwardingPolicy.of(ForwardingAction.DENY, List.of(
                 ForwardingRule.allow(new TargetPattern.Any()).withPrincipals("ops", "SHA256:bob")));
 
         assertThat(policy.permits("x", 1, Identity.anonymous(), TransportKind.TCP)).isFalse();
@@ -119,7 +121,7 @@ class ForwardingPolicyTest {
 
     @Test
     void transportsMatchByKind() {
-        ForwardingPolicy policy = ForwardingPolicy.of(ForwardingAction.DENY, java.util.List.of(
+        ForwardingPolicy policy = ForwardingPolicy.of(ForwardingAction.DENY, List.of(
                 ForwardingRule.allow(TargetPattern.parse("alknet-*")).withTransports(TransportKind.WEBTRANSPORT),
                 ForwardingRule.allow(new TargetPattern.Any())
                         .withTransports(TransportKind.TCP, TransportKind.TLS)));
@@ -311,7 +313,7 @@ class ForwardingPolicyTest {
 
     @Test
     void policiesAreImmutableValues() {
-        java.util.List<ForwardingRule> rules = new java.util.ArrayList<>();
+        List<ForwardingRule> rules = new ArrayList<>();
         rules.add(ForwardingRule.deny(TargetPattern.parse("*:22")));
         ForwardingPolicy policy = ForwardingPolicy.of(ForwardingAction.ALLOW, rules);
         rules.clear();

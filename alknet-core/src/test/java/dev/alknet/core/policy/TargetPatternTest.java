@@ -152,12 +152,4 @@ class TargetPatternTest {
         assertThat(named.network().getHostAddress()).isEqualTo("10.0.0.0");
         assertThat(Cidr.of(InetAddress.getByAddress(network)).prefixLength()).isEqualTo(32);
     }
-
-    @Test
-    void hostPortsKnowTheirRange() {
-        HostPorts ports = new Host("x").onPorts(80, 90);
-        assertThat(ports.containsPort(80)).isTrue();
-        assertThat(ports.containsPort(90)).isTrue();
-        assertThat(ports.containsPort(91)).isFalse();
-    }
 }
