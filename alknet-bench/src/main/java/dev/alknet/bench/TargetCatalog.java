@@ -10,6 +10,10 @@ final class TargetCatalog {
     static List<Target> all() {
         return List.of(
                 Target.ratioAtLeast(FrameCodecBench.class, "frame decode (1 KiB) vs Jackson readTree",
-                        "decodeFrame", "jacksonReadTree", 0.80));
+                        "decodeFrame", "jacksonReadTree", 0.80),
+                Target.microsAtMost(PolicyBench.class, "policy decision over 1,000 rules (host name, no match)",
+                        "hostName", "rules=1000", 10.0),
+                Target.microsAtMost(PolicyBench.class, "policy decision over 1,000 rules (IPv4 literal, no match)",
+                        "ipLiteral", "rules=1000", 10.0));
     }
 }
