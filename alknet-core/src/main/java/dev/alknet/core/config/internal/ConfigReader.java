@@ -35,7 +35,7 @@ public final class ConfigReader {
      */
     public static AlknetConfig read(String text, Path baseDir, String sourceName) {
         TomlSource source = new TomlSource(sourceName, baseDir, KeyLines.scan(text));
-        TomlTable root = TomlTable.root(parse(text, sourceName), source);
+        TomlTable root = TomlTable.root(parse(text, source), source);
         root.allowOnly("server", "auth", "forwarding", "listeners");
 
         TomlTable server = root.tableOrEmpty("server");
@@ -70,7 +70,7 @@ public final class ConfigReader {
         return server.build(() -> new RateLimits(perIp, authAttempts));
     }
 
-    private static JsonNode parse(String text, String sourceName) {
+    private static JsonNode parse(String text, TomlSource source) {
         try {
             JsonNode tree = MAPPER.readTree(text);
             return tree == null || tree.isMissingNode() ? JsonNodeFactory.instance.objectNode() : tree;
@@ -78,8 +78,16 @@ public final class ConfigReader {
             TokenStreamLocation location = e.getLocation();
             int line = location == null ? 0 : location.getLineNr();
             int column = location == null ? 0 : location.getColumnNr();
+            Optional<KeyPath> duplicate = source.lines().duplicateKey();
+            String message = String.valueOf(e.getOriginalMessage());
+            // Jackson places a duplicate key after its value; the scanner knows the key and its own line.
+            if (message.startsWith("Duplicate key") && duplicate.isPresent()
+                    && source.lines().duplicateKeyLine() <= line) {
+                throw new ConfigException(source.name(), source.lines().duplicateKeyLine(), duplicate.get().text(),
+                        "invalid TOML: duplicate key (each key may be set once)", e);
+            }
             String at = column > 0 ? " (column " + column + ")" : "";
-            throw new ConfigException(sourceName, line, "", "invalid TOML: " + e.getOriginalMessage() + at, e);
+            throw new ConfigException(source.name(), line, "", "invalid TOML: " + message + at, e);
         }
     }
 }

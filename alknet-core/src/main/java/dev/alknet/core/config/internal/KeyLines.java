@@ -2,8 +2,11 @@ package dev.alknet.core.config.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The line each key and table of a TOML document starts on.
@@ -19,6 +22,10 @@ public final class KeyLines {
 
     private final Map<String, Integer> lines = new HashMap<>();
     private final Map<String, Integer> arrayTableCounts = new HashMap<>();
+    private final Set<String> assignedKeys = new HashSet<>();
+    private final Set<String> dottedPrefixes = new HashSet<>();
+    private KeyPath duplicate;
+    private int duplicateLine;
     private final String s;
     private int pos;
     private int line = 1;
@@ -44,6 +51,18 @@ public final class KeyLines {
                 return 0;
             }
         }
+    }
+
+    /**
+     * The first key assigned twice, with its line: Jackson reports a duplicate key at the position after the
+     * whole value, which can be lines further down.
+     */
+    public Optional<KeyPath> duplicateKey() {
+        return Optional.ofNullable(duplicate);
+    }
+
+    public int duplicateKeyLine() {
+        return duplicateLine;
     }
 
     private void document() {
@@ -92,9 +111,22 @@ public final class KeyLines {
         }
         pos++;
         KeyPath path = table;
-        for (String segment : segments) {
-            path = path.key(segment);
+        for (int i = 0; i < segments.size(); i++) {
+            path = path.key(segments.get(i));
             lines.putIfAbsent(path.text(), line);
+            // Clashes: a = 1 then a = 2; a.b = 1 then a = 2; a = 1 then a.b = 2. (a.b and a.c share a freely.)
+            String key = path.text();
+            boolean clash;
+            if (i == segments.size() - 1) {
+                clash = !assignedKeys.add(key) || dottedPrefixes.contains(key);
+            } else {
+                dottedPrefixes.add(key);
+                clash = assignedKeys.contains(key);
+            }
+            if (clash && duplicate == null) {
+                duplicate = path;
+                duplicateLine = line;
+            }
         }
         value();
     }
