@@ -15,6 +15,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.AlphaChars;
 import net.jqwik.api.constraints.StringLength;
 import net.jqwik.api.lifecycle.AfterContainer;
@@ -91,14 +92,16 @@ class ConfigLoaderProperties {
         }
     }
 
-    /** Parses and checks the outcome: a config, or an error whose line lies inside the text. */
-    private static void configOrLocatedError(String text) {
+    /** Parses and checks the outcome, a config or an error whose line lies inside the text, and names it. */
+    private static String configOrLocatedError(String text) {
         try {
             assertThat(ConfigLoader.parse(text, dir)).isNotNull();
+            return "config";
         } catch (ConfigException e) {
             long lines = text.lines().count() + 1;
             e.line().ifPresent(line -> assertThat(line).isBetween(1, (int) lines));
             assertThat(e.getMessage()).doesNotContain("\n");
+            return e.keyPath().isEmpty() ? "syntax error" : "config error";
         }
     }
 
@@ -121,7 +124,13 @@ class ConfigLoaderProperties {
 
     @Property
     void mutatedValidConfig(@ForAll("mutations") String text) {
-        configOrLocatedError(text);
+        Statistics.collect(configOrLocatedError(text));
+        // Guards against a generator that only ever breaks the syntax and so never reaches the typed reading.
+        Statistics.coverage(checker -> {
+            checker.check("config").percentage(p -> p > 5);
+            checker.check("syntax error").percentage(p -> p > 5);
+            checker.check("config error").percentage(p -> p > 5);
+        });
     }
 
     @Property
