@@ -11,6 +11,7 @@ import dev.alknet.core.TransportKind;
 import dev.alknet.core.policy.ForwardingAction;
 import dev.alknet.core.policy.ForwardingPolicy;
 import dev.alknet.core.policy.RuleText;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -47,6 +48,26 @@ class ConfigLoaderTest {
         assertThat(dynamic.forwarding().permits("alknet-control", 0, anyone, TransportKind.TLS)).isTrue();
         assertThat(dynamic.forwarding().permits("example.com", 22, anyone, TransportKind.TLS)).isFalse();
         assertThat(dynamic.forwarding().permits("example.com", 443, anyone, TransportKind.TLS)).isFalse();
+    }
+
+    @Test
+    void theExampleInTheDocsLoads() throws Exception {
+        String doc = Files.readString(Path.of("../docs/configuration.md"));
+        int start = doc.indexOf("```toml", doc.indexOf("## A complete example")) + "```toml".length();
+        Path etc = dir.resolve("etc");
+        String example = doc.substring(start, doc.indexOf("```", start))
+                .replace("/etc/alknet/", etc.toString().replace('\\', '/') + "/");
+        for (String name : List.of("ssh/host_key", "authorized_keys", "ca.pub", "tls/cert.pem", "tls/key.pem")) {
+            write(etc.resolve(name), name.endsWith(".pub") ? CA + "\n" : ALICE + "\n");
+        }
+
+        AlknetConfig config = ConfigLoader.load(write(etc.resolve("alknet.toml"), example));
+
+        assertThat(config.staticConfig().listeners()).extracting(ListenerConfig::listen).map(HostPort::toString)
+                .containsExactly("0.0.0.0:443", "0.0.0.0:22", "127.0.0.1:7000");
+        assertThat(config.staticConfig().hostKey()).contains(etc.resolve("ssh/host_key"));
+        assertThat(config.dynamicConfig().auth().authorizedKeys()).hasSize(2);
+        assertThat(config.dynamicConfig().forwarding().rules()).hasSize(3);
     }
 
     @Test
