@@ -53,7 +53,7 @@ final class AuthSection {
     private static TokenSettings token(TomlTable token) {
         token.allowOnly("enabled", "max_age_seconds");
         boolean enabled = token.bool("enabled").orElse(false);
-        Duration maxAge = token.integer("max_age_seconds", Integer.MIN_VALUE, Integer.MAX_VALUE)
+        Duration maxAge = token.integer("max_age_seconds")
                 .map(Duration::ofSeconds).orElse(TokenSettings.DEFAULT_MAX_AGE);
         return token.build(() -> new TokenSettings(enabled, maxAge));
     }

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 public final class ConfigFiles {
 
     /** Far above any real config or authorized_keys file; stops a wrong path from filling the heap. */
-    static final long MAX_SIZE = 16L * 1024 * 1024;
+    private static final long MAX_SIZE = 16L * 1024 * 1024;
 
     private ConfigFiles() {
     }

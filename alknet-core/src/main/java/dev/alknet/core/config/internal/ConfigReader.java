@@ -16,6 +16,7 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.dataformat.toml.TomlMapper;
+import tools.jackson.dataformat.toml.TomlReadFeature;
 
 /**
  * Turns TOML text into an {@link AlknetConfig}: everything is read and checked before anything is returned,
@@ -24,7 +25,9 @@ import tools.jackson.dataformat.toml.TomlMapper;
 public final class ConfigReader {
 
     // Jackson only builds the tree; the typed reading is ours, for messages that name keys and lines.
-    private static final TomlMapper MAPPER = new TomlMapper();
+    // Dates stay dates, so an unquoted 2024-01-01 is a type error rather than a string.
+    private static final TomlMapper MAPPER =
+            TomlMapper.builder().enable(TomlReadFeature.PARSE_JAVA_TIME).build();
 
     private ConfigReader() {
     }
@@ -63,9 +66,9 @@ public final class ConfigReader {
 
     private static RateLimits rateLimits(TomlTable server) {
         RateLimits defaults = RateLimits.defaults();
-        int perIp = server.integer("max_connections_per_ip", Integer.MIN_VALUE, Integer.MAX_VALUE)
+        int perIp = server.integer("max_connections_per_ip")
                 .orElse(defaults.maxConnectionsPerIp());
-        int authAttempts = server.integer("max_auth_attempts", Integer.MIN_VALUE, Integer.MAX_VALUE)
+        int authAttempts = server.integer("max_auth_attempts")
                 .orElse(defaults.maxAuthAttempts());
         return server.build(() -> new RateLimits(perIp, authAttempts));
     }

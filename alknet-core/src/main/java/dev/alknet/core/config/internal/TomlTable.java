@@ -73,12 +73,11 @@ public final class TomlTable {
         return value(key, "a boolean (true or false)", JsonNode::isBoolean).map(JsonNode::booleanValue);
     }
 
-    /** An integer in {@code min..max}. */
-    public Optional<Integer> integer(String key, int min, int max) {
+    /** An integer that fits an {@code int}; what range makes sense is the value type's to say. */
+    public Optional<Integer> integer(String key) {
         Optional<JsonNode> value = value(key, "an integer", JsonNode::isIntegralNumber);
-        if (value.isPresent() && !(value.get().canConvertToLong()
-                && value.get().longValue() >= min && value.get().longValue() <= max)) {
-            throw source.error(path.key(key), "must be between " + min + " and " + max + ", got " + value.get());
+        if (value.isPresent() && !value.get().canConvertToInt()) {
+            throw source.error(path.key(key), "number out of range: " + value.get());
         }
         return value.map(JsonNode::intValue);
     }
@@ -195,6 +194,9 @@ public final class TomlTable {
         }
         if (value.isBoolean()) {
             return "a boolean";
+        }
+        if (value.isPojo()) {
+            return "a date or time";
         }
         return value.isArray() ? "an array" : "a table";
     }
