@@ -101,6 +101,11 @@ class ConfigLoaderErrorsTest {
     }
 
     @Test
+    void windowsLineEndingsCountLinesTheSame() {
+        error("# config\r\n[server]\r\n\r\nlisten = \"0.0.0.0\"\r\n", 4, "server.listen");
+    }
+
+    @Test
     void unprintableKeysAreEscaped() {
         // A key written with escapes is placed at its table: the line scanner does not decode escapes.
         ConfigException e = error("[server]\n\"bad\\nkey\" = 1\n", 1, "server.\"bad\\u000akey\"");

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -105,7 +106,7 @@ class ConfigLoaderProperties {
         }
     }
 
-    @Property
+    @Example
     void theValidConfigLoads() {
         AlknetConfig config = ConfigLoader.parse(VALID, dir);
         assertThat(config.staticConfig().listeners()).hasSize(2);
