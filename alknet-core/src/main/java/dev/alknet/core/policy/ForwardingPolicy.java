@@ -2,8 +2,7 @@ package dev.alknet.core.policy;
 
 import dev.alknet.core.Identity;
 import dev.alknet.core.TransportKind;
-import dev.alknet.core.policy.internal.Destination;
-import dev.alknet.core.policy.internal.RuleMatcher;
+import dev.alknet.core.policy.internal.CompiledRules;
 import dev.alknet.core.policy.internal.RuleSyntax;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,15 +27,17 @@ public final class ForwardingPolicy {
 
     private final ForwardingAction defaultAction;
     private final List<ForwardingRule> rules;
-    private final RuleMatcher[] matchers;
+    private final CompiledRules compiled;
+    private final ForwardingDecision[] decisions;
     private final ForwardingDecision defaultDecision;
 
     private ForwardingPolicy(ForwardingAction defaultAction, List<ForwardingRule> rules) {
         this.defaultAction = Objects.requireNonNull(defaultAction, "defaultAction");
         this.rules = List.copyOf(rules);
-        this.matchers = new RuleMatcher[this.rules.size()];
-        for (int i = 0; i < matchers.length; i++) {
-            matchers[i] = new RuleMatcher(this.rules.get(i), i);
+        this.compiled = new CompiledRules(this.rules);
+        this.decisions = new ForwardingDecision[this.rules.size()];
+        for (int i = 0; i < decisions.length; i++) {
+            decisions[i] = new ForwardingDecision(this.rules.get(i).action(), i);
         }
         this.defaultDecision = new ForwardingDecision(defaultAction, ForwardingDecision.DEFAULT_RULE);
     }
@@ -99,14 +100,9 @@ public final class ForwardingPolicy {
     public ForwardingDecision decide(String host, int port, Identity identity, TransportKind transport) {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(identity, "identity");
-        int transportBit = RuleMatcher.transportBit(Objects.requireNonNull(transport, "transport"));
-        Destination destination = Destination.of(host);
-        for (RuleMatcher matcher : matchers) {
-            if (matcher.matches(destination, port, identity, transportBit)) {
-                return matcher.decision();
-            }
-        }
-        return defaultDecision;
+        Objects.requireNonNull(transport, "transport");
+        int rule = compiled.firstMatch(host, port, identity, transport);
+        return rule < 0 ? defaultDecision : decisions[rule];
     }
 
     /** {@code decide(...).allowed()}. */

@@ -93,15 +93,12 @@ public record ForwardingRule(TargetPattern target, ForwardingAction action, Set<
         Set<String> copy = new LinkedHashSet<>();
         for (String principal : principals) {
             Objects.requireNonNull(principal, "principal");
-            if (principal.equals(EVERYONE)) {
-                return Set.of();
-            }
             if (principal.isBlank() || !principal.strip().equals(principal)) {
                 throw new IllegalArgumentException(
                         "principal '" + principal + "' is blank or has surrounding white space");
             }
             copy.add(principal);
         }
-        return Collections.unmodifiableSet(copy);
+        return copy.contains(EVERYONE) ? Set.of() : Collections.unmodifiableSet(copy);
     }
 }

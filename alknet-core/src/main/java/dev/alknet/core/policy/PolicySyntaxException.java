@@ -66,7 +66,7 @@ public final class PolicySyntaxException extends IllegalArgumentException {
         int end = Math.min(text.length(), MAX_QUOTED);
         for (int i = 0; i < end; i++) {
             char c = text.charAt(i);
-            if (c < 0x20 || c == 0x7f || c == '\'' || c == '\\' || Character.isISOControl(c)) {
+            if (needsEscape(c)) {
                 sb.append(String.format("\\u%04x", (int) c));
             } else {
                 sb.append(c);
@@ -75,5 +75,15 @@ public final class PolicySyntaxException extends IllegalArgumentException {
         if (text.length() > end) {
             sb.append("...");
         }
+    }
+
+    private static boolean needsEscape(char c) {
+        if (c == '\'' || c == '\\' || Character.isISOControl(c)) {
+            return true;
+        }
+        int type = Character.getType(c);
+        // Bidirectional overrides and line separators can make a message read differently from what it says.
+        return type == Character.FORMAT || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+                || type == Character.SURROGATE;
     }
 }

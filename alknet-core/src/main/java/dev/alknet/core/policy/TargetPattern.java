@@ -135,10 +135,6 @@ public sealed interface TargetPattern {
             }
         }
 
-        public boolean containsPort(int port) {
-            return port >= fromPort && port <= toPort;
-        }
-
         @Override
         public String toString() {
             return format();

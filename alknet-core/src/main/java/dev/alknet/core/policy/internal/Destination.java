@@ -24,9 +24,11 @@ public final class Destination {
     final long low;
     final long lowAlternative;
     final boolean ambiguous;
-    private final String name;
-    private String canonical;
-    private String canonicalAlternative;
+    private final String plainName;
+    /** What host globs see; set by {@link #withNames()}. */
+    HashedName name;
+    /** For an ambiguous IPv4 spelling the second reading's text, otherwise {@link #name}. */
+    HashedName alternativeName;
 
     private Destination(boolean reserved, int family, long high, long low, long lowAlternative, String name) {
         this.reserved = reserved;
@@ -35,7 +37,7 @@ public final class Destination {
         this.low = low;
         this.lowAlternative = lowAlternative;
         this.ambiguous = low != lowAlternative;
-        this.name = name;
+        this.plainName = name;
     }
 
     public static Destination of(String host) {
@@ -66,6 +68,16 @@ public final class Destination {
         return new Destination(reserved, NAME, 0, 0, 0, HostGlob.normalise(host));
     }
 
+    /**
+     * Prepares the text host globs compare: the normalised name, or the canonical text of each address reading.
+     * Done before the rule scan, and only for policies with globs, so the scan itself only reads fields.
+     */
+    Destination withNames() {
+        name = new HashedName(plainName != null ? plainName : Networks.format(high, low, family));
+        alternativeName = ambiguous ? new HashedName(Networks.format(high, lowAlternative, family)) : name;
+        return this;
+    }
+
     private static Destination ipv6(boolean reserved, String host, int from, int to) {
         long[] bits = IpLiteral.parseIpv6(host, from, to, true);
         if (bits == null) {
@@ -76,27 +88,5 @@ public final class Destination {
             return new Destination(reserved, IPV4, 0, v4, v4, null);
         }
         return new Destination(reserved, IPV6, bits[0], bits[1], bits[1], null);
-    }
-
-    /** The text host globs see: the normalised name, or the canonical text of the (first) address. */
-    String name() {
-        if (name != null) {
-            return name;
-        }
-        if (canonical == null) {
-            canonical = Networks.format(high, low, family);
-        }
-        return canonical;
-    }
-
-    /** For an ambiguous IPv4 spelling, the canonical text of the second reading; otherwise {@link #name()}. */
-    String alternativeName() {
-        if (!ambiguous) {
-            return name();
-        }
-        if (canonicalAlternative == null) {
-            canonicalAlternative = Networks.format(high, lowAlternative, family);
-        }
-        return canonicalAlternative;
     }
 }

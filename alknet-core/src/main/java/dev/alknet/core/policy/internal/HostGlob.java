@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * A host name pattern in which each {@code *} matches one or more characters, dots included, and the whole
- * name must match. Compiled once per policy, so matching is a few {@code regionMatches}/{@code indexOf} calls
- * with no regex and no allocation.
+ * name must match. Compiled once per policy; {@link CompiledRules} first compares a name's length and the
+ * hashes of its ends with {@link #prefixHash()}/{@link #suffixHash()}, so strings are compared only when those
+ * agree. No regex, no allocation.
  *
  * <p>Requiring at least one character per {@code *} is what keeps {@code *.example.com} from matching
  * {@code .example.com}; leftmost placement of each literal piece is enough to decide a match, because a star
@@ -16,18 +17,26 @@ public final class HostGlob {
 
     private static final String RESERVED = "alknet-*";
 
-    private final String exact;
+    private final boolean exact;
     private final String prefix;
     private final String suffix;
     private final String[] middles;
-    private final int minLength;
+    private final int length;
+    private final int prefixLength;
+    private final int suffixLength;
+    private final int prefixHash;
+    private final int suffixHash;
 
-    private HostGlob(String exact, String prefix, String suffix, String[] middles, int minLength) {
+    private HostGlob(boolean exact, String prefix, String suffix, String[] middles, int length) {
         this.exact = exact;
         this.prefix = prefix;
         this.suffix = suffix;
         this.middles = middles;
-        this.minLength = minLength;
+        this.length = length;
+        this.prefixLength = prefix.length();
+        this.suffixLength = suffix.length();
+        this.prefixHash = prefix.hashCode();
+        this.suffixHash = HashedName.backwardHash(suffix);
     }
 
     /** Lower-cases ASCII letters and drops one trailing dot: the form both patterns and names are compared in. */
@@ -98,7 +107,7 @@ public final class HostGlob {
     public static HostGlob compile(String glob) {
         int firstStar = glob.indexOf('*');
         if (firstStar < 0) {
-            return new HostGlob(glob, null, null, null, glob.length());
+            return new HostGlob(true, glob, "", new String[0], glob.length());
         }
         int lastStar = glob.lastIndexOf('*');
         List<String> middles = new ArrayList<>();
@@ -108,25 +117,50 @@ public final class HostGlob {
             middles.add(glob.substring(from, next));
             from = next + 1;
         }
-        String prefix = glob.substring(0, firstStar);
-        String suffix = glob.substring(lastStar + 1);
-        // Every star takes at least one character, so no name shorter than the glob itself can match.
-        return new HostGlob(null, prefix, suffix, middles.toArray(String[]::new), glob.length());
+        return new HostGlob(false, glob.substring(0, firstStar), glob.substring(lastStar + 1),
+                middles.toArray(String[]::new), glob.length());
+    }
+
+    /** The shortest name that can match: every star takes at least one character. */
+    int length() {
+        return length;
+    }
+
+    int prefixLength() {
+        return prefixLength;
+    }
+
+    /** {@code hashCode()} of the text before the first star (the whole glob when there is none). */
+    int prefixHash() {
+        return prefixHash;
+    }
+
+    int suffixLength() {
+        return suffixLength;
+    }
+
+    /** {@link HashedName#backwardHash} of the text after the last star. */
+    int suffixHash() {
+        return suffixHash;
     }
 
     /** Matches a name already in {@link #normalise normal form}. */
-    public boolean matches(String name) {
-        if (exact != null) {
-            return exact.equals(name);
-        }
-        int length = name.length();
-        if (length < minLength || !name.startsWith(prefix) || !name.endsWith(suffix)) {
+    boolean matches(HashedName name) {
+        int textLength = name.length;
+        if (exact ? textLength != length : textLength < length) {
             return false;
         }
-        int limit = length - suffix.length();
-        int position = prefix.length();
+        String text = name.text;
+        if (!text.startsWith(prefix) || !text.endsWith(suffix)) {
+            return false;
+        }
+        if (exact) {
+            return true;
+        }
+        int limit = textLength - suffixLength;
+        int position = prefixLength;
         for (String middle : middles) {
-            int at = name.indexOf(middle, position + 1);
+            int at = text.indexOf(middle, position + 1);
             if (at < 0 || at + middle.length() >= limit) {
                 return false;
             }

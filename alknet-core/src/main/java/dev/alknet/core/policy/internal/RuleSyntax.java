@@ -56,29 +56,28 @@ public final class RuleSyntax {
                 throw new PolicySyntaxException(ruleIndex, "principals", text,
                         "a principal must not be blank; use '*' for everyone");
             }
-            if (principal.equals(ALL)) {
-                return Set.of();
-            }
             principals.add(principal);
         }
-        return principals;
+        return principals.contains(ALL) ? Set.of() : principals;
     }
 
     private static Set<TransportKind> transports(List<String> texts, int ruleIndex) {
         requireEntries(texts, ruleIndex, "transports", "all transports");
         Set<TransportKind> kinds = EnumSet.noneOf(TransportKind.class);
+        boolean all = false;
         for (String text : texts) {
             if (text.strip().equals(ALL)) {
-                return Set.of();
+                all = true;
+                continue;
             }
             try {
                 kinds.add(TransportKind.parse(text));
             } catch (IllegalArgumentException unknown) {
-                throw new PolicySyntaxException(ruleIndex, "transports", text, "unknown transport; expected '*' or one of "
-                        + EnumSet.allOf(TransportKind.class));
+                throw new PolicySyntaxException(ruleIndex, "transports", text,
+                        "unknown transport; expected '*' or one of " + EnumSet.allOf(TransportKind.class));
             }
         }
-        return kinds;
+        return all ? Set.of() : kinds;
     }
 
     private static void requireEntries(List<String> texts, int ruleIndex, String field, String everything) {
@@ -86,8 +85,11 @@ public final class RuleSyntax {
             throw new PolicySyntaxException(ruleIndex, field, null,
                     "the list is empty; omit it or write [\"*\"] for " + everything);
         }
-        if (texts.contains(null)) {
-            throw new PolicySyntaxException(ruleIndex, field, null, "the list has a missing entry");
+        // Not texts.contains(null): immutable lists throw on that query.
+        for (String text : texts) {
+            if (text == null) {
+                throw new PolicySyntaxException(ruleIndex, field, null, "the list has a missing entry");
+            }
         }
     }
 
