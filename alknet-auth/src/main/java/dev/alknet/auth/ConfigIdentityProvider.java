@@ -155,8 +155,7 @@ public final class ConfigIdentityProvider implements IdentityProvider {
             return new LoginResult.Rejected(rejected.reason(), rejected.detail());
         }
         AuthResult.Accepted ok = (AuthResult.Accepted) result;
-        return new LoginResult.Accepted(auth.identity(ok.fingerprint(), ok.entry()), ok.entry(), ok.portForwarding(),
-                ok.forceCommand(), ok.certificate());
+        return new LoginResult.Accepted(auth.identity(ok.fingerprint(), ok.entry()), ok);
     }
 
     private static LoginResult invalidConfig() {

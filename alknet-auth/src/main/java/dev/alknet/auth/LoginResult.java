@@ -17,24 +17,38 @@ public sealed interface LoginResult {
      * The credential may log in.
      *
      * @param identity who it is, with the scopes and resources of the config entry that admitted it
-     * @param entry the authorized_keys line that admitted it (for a certificate: the CA line)
-     * @param portForwarding whether the line (and the certificate) allow port forwarding
-     * @param forceCommand a forced command from the line or the certificate's {@code force-command}
-     * @param certificate the certificate, when one was presented
+     * @param check what {@link KeyAuthenticator} decided: the admitting line, forwarding, forced command
      */
-    record Accepted(Identity identity, AuthorizedKey entry, boolean portForwarding, Optional<String> forceCommand,
-            Optional<SshCertificate> certificate) implements LoginResult {
+    record Accepted(Identity identity, AuthResult.Accepted check) implements LoginResult {
 
         public Accepted {
             Objects.requireNonNull(identity, "identity");
-            Objects.requireNonNull(entry, "entry");
-            Objects.requireNonNull(forceCommand, "forceCommand");
-            Objects.requireNonNull(certificate, "certificate");
+            Objects.requireNonNull(check, "check");
+        }
+
+        /** The authorized_keys line that admitted the login (for a certificate: the CA line). */
+        public AuthorizedKey entry() {
+            return check.entry();
+        }
+
+        /** Whether the line (and the certificate) allow port forwarding. */
+        public boolean portForwarding() {
+            return check.portForwarding();
+        }
+
+        /** A forced command from the line or the certificate's {@code force-command}. */
+        public Optional<String> forceCommand() {
+            return check.forceCommand();
+        }
+
+        /** The certificate, when one was presented. */
+        public Optional<SshCertificate> certificate() {
+            return check.certificate();
         }
 
         /** The line's {@code permitopen=} destinations; empty means no such restriction. */
         public List<String> permitOpen() {
-            return entry.options().permitOpen();
+            return check.entry().options().permitOpen();
         }
     }
 

@@ -35,16 +35,9 @@ class ConfigIdentityProviderTest {
     private static final OpenSshKeyPair BOB = OpenSshKeyPair.generateEd25519("bob");
     private static final String CA = Fixtures.text("ca.pub");
     private static final TokenSettings TOKENS_ON = new TokenSettings(true, Duration.ofSeconds(300));
-    private static final InetAddress CLIENT = address("192.0.2.7");
-    private static final InetAddress STRANGER = address("198.51.100.1");
+    private static final InetAddress CLIENT = Fixtures.address("192.0.2.7");
+    private static final InetAddress STRANGER = Fixtures.address("198.51.100.1");
 
-    private static InetAddress address(String text) {
-        try {
-            return InetAddress.getByName(text);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
 
     static KeyEntry entry(String line, List<String> scopes) {
         return new KeyEntry(line, scopes, Map.of(), "alknet.toml:1 (auth.keys[0])");
