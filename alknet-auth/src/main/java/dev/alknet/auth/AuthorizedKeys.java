@@ -111,12 +111,28 @@ public final class AuthorizedKeys {
     }
 
     private static AuthorizedKey parseLine(String line, int lineNumber, ZoneId zone) {
+        return parseLine(line, lineNumber, zone, false);
+    }
+
+    /**
+     * One line; {@code null} for blank and comment lines.
+     *
+     * @param certAuthority treat the line as a {@code cert-authority} line whether or not it says so (a file of CA
+     *     keys, like OpenSSH's TrustedUserCAKeys, lists bare keys)
+     * @throws IllegalArgumentException saying what is wrong with the line
+     */
+    static AuthorizedKey parseLine(String line, int lineNumber, ZoneId zone, boolean certAuthority) {
         AuthorizedKeyEntry entry = SshKeyCodec.parseLine(line);
         if (entry == null) {
             return null;
         }
         OpenSshPublicKey key = OpenSshPublicKey.fromEntry(entry);
-        return new AuthorizedKey(lineNumber, key, KeyOptions.parse(entry.getLoginOptions(), line, zone));
+        Map<String, String> options = entry.getLoginOptions();
+        if (certAuthority) {
+            options = new HashMap<>(options);
+            options.put("cert-authority", "true");
+        }
+        return new AuthorizedKey(lineNumber, key, KeyOptions.parse(options, line, zone));
     }
 
     /** All usable lines, in file order. */

@@ -3,6 +3,8 @@ package dev.alknet.auth;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +21,14 @@ final class Fixtures {
     static final String CA_FINGERPRINT = "SHA256:Glt5TeUWpmIBMm2X5+iKRqvymj6JJH56BJi6NO3oza8";
 
     private Fixtures() {
+    }
+
+    static InetAddress address(String text) {
+        try {
+            return InetAddress.getByName(text);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     static byte[] bytes(String name) {

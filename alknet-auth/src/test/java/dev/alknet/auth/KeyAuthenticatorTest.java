@@ -3,7 +3,6 @@ package dev.alknet.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,15 +17,8 @@ class KeyAuthenticatorTest {
     private static final String USER = Fixtures.text("user.pub");
     private static final String CA = Fixtures.text("ca.pub");
     private static final KeyAuthenticator AUTH = new KeyAuthenticator(Fixtures.CLOCK, Duration.ZERO);
-    private static final InetAddress CLIENT = address("192.0.2.7");
+    private static final InetAddress CLIENT = Fixtures.address("192.0.2.7");
 
-    private static InetAddress address(String text) {
-        try {
-            return InetAddress.getByName(text);
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
 
     private static AuthorizedKeys keys(String... lines) {
         return AuthorizedKeys.parse(String.join("\n", lines), "authorized_keys", AuthorizedKeys.OnError.FAIL,
@@ -134,7 +126,7 @@ class KeyAuthenticatorTest {
     void rejectsCertificatesWithADistinctReason(String certificate, String user, AuthFailure expected) {
         AuthorizedKeys keys = keys("cert-authority " + CA);
 
-        assertThat(reason(cert(keys, user, certificate, address("203.0.113.1")))).isEqualTo(expected);
+        assertThat(reason(cert(keys, user, certificate, Fixtures.address("203.0.113.1")))).isEqualTo(expected);
     }
 
     @Test
@@ -161,8 +153,10 @@ class KeyAuthenticatorTest {
     void enforcesSourceAddress() {
         AuthorizedKeys keys = keys("cert-authority " + CA);
 
-        assertThat(cert(keys, "alice", "cert-source-address.pub", address("10.3.2.1")).isAccepted()).isTrue();
-        assertThat(cert(keys, "alice", "cert-source-address.pub", address("192.0.2.7")).isAccepted()).isTrue();
+        assertThat(cert(keys, "alice", "cert-source-address.pub", Fixtures.address("10.3.2.1")).isAccepted())
+                .isTrue();
+        assertThat(cert(keys, "alice", "cert-source-address.pub", Fixtures.address("192.0.2.7")).isAccepted())
+                .isTrue();
         assertThat(reason(cert(keys, "alice", "cert-source-address.pub", null)))
                 .isEqualTo(AuthFailure.SOURCE_ADDRESS_MISMATCH);
     }
