@@ -1,0 +1,237 @@
+package dev.alknet.transport.internal.sshd;
+
+import dev.alknet.core.TransportInfo;
+import dev.alknet.transport.SshPipeline;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.socket.DuplexChannel;
+import java.net.SocketAddress;
+import java.nio.channels.ClosedChannelException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.sshd.common.future.CloseFuture;
+import org.apache.sshd.common.future.DefaultCloseFuture;
+import org.apache.sshd.common.io.AbstractIoWriteFuture;
+import org.apache.sshd.common.io.IoService;
+import org.apache.sshd.common.io.IoSession;
+import org.apache.sshd.common.io.IoWriteFuture;
+import org.apache.sshd.common.util.buffer.Buffer;
+import org.apache.sshd.common.util.closeable.AbstractCloseable;
+
+/**
+ * A MINA {@link IoSession} on a Netty {@link Channel}. Writes enter the pipeline at the bridge handler, so they pass
+ * through whatever sits in front of SSH (TLS, WebSocket framing) on their way out.
+ */
+public final class NettyIoSession extends AbstractCloseable implements IoSession {
+
+    private static final AtomicLong IDS = new AtomicLong();
+
+    private final long id = IDS.incrementAndGet();
+    private final NettyIoService service;
+    private final ChannelHandlerContext ctx;
+    private final Channel channel;
+    private final SocketAddress remoteAddress;
+    private final SocketAddress acceptanceAddress;
+    private final Map<Object, Object> attributes = new HashMap<>();
+    /*
+     * MINA calls writeBuffer from the event loop and from other threads, relying on call order being wire order
+     * (it encrypts under a lock and then writes). A direct ctx.write from the event loop would overtake writes that
+     * other threads had already handed to the loop, so every write goes through this queue in call order.
+     */
+    private final Queue<PendingWrite> writes = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+
+    NettyIoSession(NettyIoService service, ChannelHandlerContext ctx) {
+        this.service = service;
+        this.ctx = ctx;
+        this.channel = ctx.channel();
+        this.remoteAddress = channel.remoteAddress();
+        this.acceptanceAddress = channel.parent() == null ? null : channel.parent().localAddress();
+    }
+
+    /** The Netty channel under a MINA session, if the session runs on this bridge. */
+    public static Optional<Channel> channelOf(IoSession session) {
+        return session instanceof NettyIoSession netty ? Optional.of(netty.channel) : Optional.empty();
+    }
+
+    /**
+     * What the transport knows about the connection under a MINA session: the front handlers' description, plain
+     * TCP by default, and empty when the session does not run on this bridge.
+     */
+    public static Optional<TransportInfo> transportInfoOf(IoSession session) {
+        return channelOf(session).map(ch -> ch.attr(SshPipeline.TRANSPORT_INFO).get());
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    @Override
+    public long getId() {
+        return id;
+    }
+
+    @Override
+    public SocketAddress getRemoteAddress() {
+        return remoteAddress;
+    }
+
+    @Override
+    public SocketAddress getLocalAddress() {
+        return channel.localAddress();
+    }
+
+    @Override
+    public SocketAddress getAcceptanceAddress() {
+        return acceptanceAddress;
+    }
+
+    @Override
+    public IoService getService() {
+        return service;
+    }
+
+    @Override
+    public Object getAttribute(Object key) {
+        synchronized (attributes) {
+            return attributes.get(key);
+        }
+    }
+
+    @Override
+    public Object setAttribute(Object key, Object value) {
+        synchronized (attributes) {
+            return attributes.put(key, value);
+        }
+    }
+
+    @Override
+    public Object setAttributeIfAbsent(Object key, Object value) {
+        synchronized (attributes) {
+            return attributes.putIfAbsent(key, value);
+        }
+    }
+
+    @Override
+    public Object removeAttribute(Object key) {
+        synchronized (attributes) {
+            return attributes.remove(key);
+        }
+    }
+
+    /**
+     * Sends the buffer's readable bytes without copying them: like MINA's own NIO2 back-end, this relies on MINA not
+     * touching a buffer until its write future completes. The future completes once Netty flushed the bytes to the
+     * socket (or the handler in front of the bridge took them), or failed when the channel broke.
+     */
+    @Override
+    public IoWriteFuture writeBuffer(Buffer buffer) {
+        WriteFuture future = new WriteFuture(this);
+        if (isClosing()) {
+            future.setValue(new ClosedChannelException());
+            return future;
+        }
+        ByteBuf data = Unpooled.wrappedBuffer(buffer.array(), buffer.rpos(), buffer.available());
+        writes.add(new PendingWrite(data, future));
+        if (channel.eventLoop().inEventLoop()) {
+            drainWrites();
+        } else if (drainScheduled.compareAndSet(false, true)) {
+            runOnLoop(this::drainWrites);
+        }
+        return future;
+    }
+
+    private void drainWrites() {
+        drainScheduled.set(false);
+        boolean wrote = false;
+        for (PendingWrite write = writes.poll(); write != null; write = writes.poll()) {
+            WriteFuture future = write.future();
+            ctx.write(write.data()).addListener(f -> future.setValue(f.isSuccess() ? Boolean.TRUE : f.cause()));
+            wrote = true;
+        }
+        if (wrote) {
+            ctx.flush();
+        }
+    }
+
+    /** Runs {@code task} on the channel's event loop; false (and pending writes failed) once the loop is gone. */
+    private boolean runOnLoop(Runnable task) {
+        try {
+            channel.eventLoop().execute(task);
+            return true;
+        } catch (RejectedExecutionException e) {
+            failPendingWrites();
+            return false;
+        }
+    }
+
+    private void failPendingWrites() {
+        for (PendingWrite write = writes.poll(); write != null; write = writes.poll()) {
+            write.data().release();
+            write.future().setValue(new ClosedChannelException());
+        }
+    }
+
+    @Override
+    public void suspendRead() {
+        channel.config().setAutoRead(false);
+    }
+
+    @Override
+    public void resumeRead() {
+        channel.config().setAutoRead(true);
+    }
+
+    /** Half-close after everything written so far, so the peer reads all bytes before end of stream. */
+    @Override
+    public void shutdownOutputStream() {
+        runOnLoop(() -> {
+            drainWrites();
+            if (channel instanceof DuplexChannel duplex) {
+                duplex.shutdownOutput();
+            }
+        });
+    }
+
+    /** Lets pending writes reach the socket first: the close waits for a flush queued behind them. */
+    @Override
+    protected CloseFuture doCloseGracefully() {
+        DefaultCloseFuture flushed = new DefaultCloseFuture(toString(), futureLock);
+        boolean queued = runOnLoop(() -> {
+            drainWrites();
+            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> flushed.setClosed());
+        });
+        if (!queued) {
+            flushed.setClosed();
+        }
+        return flushed;
+    }
+
+    @Override
+    protected void doCloseImmediately() {
+        failPendingWrites();
+        channel.close().addListener(f -> NettyIoSession.super.doCloseImmediately());
+    }
+
+    @Override
+    public String toString() {
+        return "NettyIoSession[" + id + "]";
+    }
+
+    private record PendingWrite(ByteBuf data, WriteFuture future) {
+    }
+
+    private static final class WriteFuture extends AbstractIoWriteFuture {
+        WriteFuture(Object id) {
+            super(id, null);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.alknet.transport.internal.sshd;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/** Plain-socket helpers for the bridge tests: an echo server, byte-exact round trips, hang guards. */
+final class Loopback {
+
+    static final Duration GUARD = Duration.ofSeconds(60);
+
+    private Loopback() {
+    }
+
+    /** Echoes every connection on its own thread until closed. */
+    static final class EchoServer implements AutoCloseable {
+        private final ServerSocket socket;
+
+        EchoServer() throws IOException {
+            socket = new ServerSocket(0, 100, InetAddress.getLoopbackAddress());
+            Thread acceptor = new Thread(this::acceptLoop, "echo-acceptor");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        private void acceptLoop() {
+            while (!socket.isClosed()) {
+                try {
+                    Socket s = socket.accept();
+                    Thread t = new Thread(() -> echo(s), "echo");
+                    t.setDaemon(true);
+                    t.start();
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        }
+
+        private static void echo(Socket s) {
+            try (s; InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
+                in.transferTo(out);
+            } catch (IOException e) {
+                // The peer went away; nothing to echo any more.
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
+    static byte[] randomBytes(int size, long seed) {
+        byte[] data = new byte[size];
+        new Random(seed).nextBytes(data);
+        return data;
+    }
+
+    /** Sends {@code data} to an echo path at {@code port} while reading it back; returns what came back. */
+    static byte[] roundTrip(int port, byte[] data) throws Exception {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            s.setSoTimeout((int) GUARD.toMillis());
+            CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+                try {
+                    OutputStream out = s.getOutputStream();
+                    for (int off = 0; off < data.length; off += 64 * 1024) {
+                        out.write(data, off, Math.min(64 * 1024, data.length - off));
+                    }
+                    out.flush();
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            byte[] back = s.getInputStream().readNBytes(data.length);
+            writer.get(GUARD.toSeconds(), TimeUnit.SECONDS);
+            return back;
+        }
+    }
+
+    static void assertEchoes(int port, int size, long seed) throws Exception {
+        byte[] data = randomBytes(size, seed);
+        byte[] back = roundTrip(port, data);
+        if (!Arrays.equals(data, back)) {
+            fail("echo through the tunnel differs: sent %d bytes, got %d back", data.length, back.length);
+        }
+    }
+
+    /** Waits for a condition; the guard only stops a hang, it is not a speed requirement. */
+    static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + GUARD.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("gave up waiting for: " + what);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
