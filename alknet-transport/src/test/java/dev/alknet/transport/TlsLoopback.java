@@ -24,6 +24,7 @@ import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -80,6 +81,11 @@ final class TlsLoopback implements AutoCloseable {
      * handshake failure.
      */
     CompletableFuture<byte[]> exchange(ClientTls tls, String host, byte[] payload, int expected) {
+        return exchange(tls, host, List.of(payload), expected);
+    }
+
+    /** As above, sending each of {@code writes} as its own flush (and so its own TLS record). */
+    CompletableFuture<byte[]> exchange(ClientTls tls, String host, List<byte[]> writes, int expected) {
         CompletableFuture<byte[]> result = new CompletableFuture<>();
         ByteArrayOutputStream received = new ByteArrayOutputStream();
         new Bootstrap().group(group).channel(NioSocketChannel.class)
@@ -89,7 +95,7 @@ final class TlsLoopback implements AutoCloseable {
                         SslHandler ssl = tls.newHandler(ch.alloc(), host, port());
                         ssl.handshakeFuture().addListener(f -> {
                             if (f.isSuccess()) {
-                                ch.writeAndFlush(Unpooled.wrappedBuffer(payload));
+                                writes.forEach(w -> ch.writeAndFlush(Unpooled.wrappedBuffer(w)));
                             } else {
                                 result.completeExceptionally(f.cause());
                             }
