@@ -9,6 +9,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.DecoderResultProvider;
 import io.netty.handler.codec.socksx.SocksPortUnificationServerHandler;
 import io.netty.handler.codec.socksx.v4.DefaultSocks4CommandResponse;
@@ -43,6 +44,7 @@ public final class Socks5ServerHandler extends ChannelInboundHandlerAdapter {
     private final Duration handshakeTimeout;
     private ScheduledFuture<?> timeout;
     private boolean opening;
+    private boolean inputShutdown;
     // Bytes a client sent right behind its CONNECT request, before the reply; they go first into the tunnel.
     private final List<ByteBuf> early = new ArrayList<>();
 
@@ -113,6 +115,10 @@ public final class Socks5ServerHandler extends ChannelInboundHandlerAdapter {
             early.clear();
             ctx.pipeline().remove(this);
             Splice.start(ctx.channel(), tunnel);
+            if (inputShutdown) {
+                // The client finished sending while the tunnel opened; the splice passes that on.
+                ctx.pipeline().fireUserEventTriggered(ChannelInputShutdownEvent.INSTANCE);
+            }
         }, failure -> reply(ctx, statusFor(failure)).addListener(ChannelFutureListener.CLOSE));
     }
 
@@ -131,6 +137,17 @@ public final class Socks5ServerHandler extends ChannelInboundHandlerAdapter {
             default:
                 return Socks5CommandStatus.FAILURE;
         }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof ChannelInputShutdownEvent) {
+            inputShutdown = true;
+            if (!opening) {
+                ctx.close();
+            }
+        }
+        ctx.fireUserEventTriggered(evt);
     }
 
     @Override
