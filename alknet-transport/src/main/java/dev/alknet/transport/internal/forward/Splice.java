@@ -1,0 +1,163 @@
+package dev.alknet.transport.internal.forward;
+
+import dev.alknet.transport.Tunnel;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.channel.socket.DuplexChannel;
+import io.netty.util.ReferenceCountUtil;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Joins a local connection and a tunnel both ways with back-pressure. Local to tunnel: the channel reads one
+ * cycle at a time (autoRead off) and the next read waits until the tunnel accepted every write of the last one.
+ * Tunnel to local: one {@link Tunnel#read()} at a time, and the next only while the channel is writable. Either
+ * side's end of stream half-closes the other; the pair closes once both directions ended, or on any error.
+ * All state is touched on the local channel's event loop.
+ */
+public final class Splice extends ChannelInboundHandlerAdapter {
+
+    private final Channel local;
+    private final Tunnel tunnel;
+    private int pendingWrites;
+    private boolean localEof;
+    private boolean toTunnelDone;
+    private boolean toLocalDone;
+    private boolean tunnelReadPending;
+    private boolean closed;
+
+    private Splice(Channel local, Tunnel tunnel) {
+        this.local = local;
+        this.tunnel = tunnel;
+    }
+
+    /**
+     * Starts splicing; the caller passes ownership of both. The channel must have autoRead off and half-closure
+     * allowed; call on its event loop.
+     */
+    public static void start(Channel local, Tunnel tunnel) {
+        Splice splice = new Splice(local, tunnel);
+        local.pipeline().addLast(splice);
+        if (!local.isActive()) {
+            splice.closeBoth();
+            return;
+        }
+        local.read();
+        splice.pumpToLocal();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (closed || !(msg instanceof ByteBuf)) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        pendingWrites++;
+        tunnel.write((ByteBuf) msg).whenComplete((ignored, error) -> onLoop(() -> {
+            pendingWrites--;
+            if (error != null) {
+                closeBoth();
+            } else {
+                afterWrites();
+            }
+        }));
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        afterWrites();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof ChannelInputShutdownEvent) {
+            localEof = true;
+            afterWrites();
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    // Reads on, or passes the local end of stream on, once the tunnel took everything read so far.
+    private void afterWrites() {
+        if (closed || pendingWrites > 0 || toTunnelDone) {
+            return;
+        }
+        if (!localEof) {
+            local.read();
+            return;
+        }
+        toTunnelDone = true;
+        tunnel.shutdownOutput().whenComplete((ignored, error) -> onLoop(() -> {
+            if (error != null) {
+                closeBoth();
+            } else {
+                closeIfDone();
+            }
+        }));
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        pumpToLocal();
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    private void pumpToLocal() {
+        if (closed || toLocalDone || tunnelReadPending || !local.isWritable()) {
+            return;
+        }
+        tunnelReadPending = true;
+        CompletableFuture<ByteBuf> next = tunnel.read();
+        next.whenComplete((buf, error) -> onLoop(() -> {
+            tunnelReadPending = false;
+            if (closed) {
+                ReferenceCountUtil.release(buf);
+            } else if (error != null) {
+                closeBoth();
+            } else if (buf == null) {
+                toLocalDone = true;
+                ((DuplexChannel) local).shutdownOutput().addListener(f -> closeIfDone());
+            } else {
+                local.writeAndFlush(buf).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+                pumpToLocal();
+            }
+        }));
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        closeBoth();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        closeBoth();
+        ctx.fireChannelInactive();
+    }
+
+    private void closeIfDone() {
+        if (toTunnelDone && toLocalDone) {
+            closeBoth();
+        }
+    }
+
+    private void closeBoth() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        tunnel.close();
+        local.close();
+    }
+
+    private void onLoop(Runnable task) {
+        if (local.eventLoop().inEventLoop()) {
+            task.run();
+        } else {
+            local.eventLoop().execute(task);
+        }
+    }
+}
