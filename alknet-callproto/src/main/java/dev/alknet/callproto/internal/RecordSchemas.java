@@ -51,6 +51,9 @@ public final class RecordSchemas {
             } else if (property.has("type")) {
                 ArrayNode types = FrameCodec.jsonMapper().createArrayNode().add(property.get("type")).add("null");
                 property.set("type", types);
+                if (property.has("enum")) {
+                    ((ArrayNode) property.get("enum")).addNull();
+                }
             }
             properties.set(component.getName(), property);
         }
