@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicInteger;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -60,7 +59,11 @@ public final class CallSession implements AutoCloseable {
         return peer;
     }
 
-    /** Calls a query or mutation of the peer with the default timeout. */
+    /**
+     * Calls a query or mutation of the peer with the default timeout.
+     *
+     * @throws IllegalArgumentException when {@code operationId} is not a valid operation path
+     */
     public CompletableFuture<JsonNode> call(String operationId, JsonNode input) {
         return call(operationId, input, CallOptions.defaults());
     }
@@ -80,14 +83,7 @@ public final class CallSession implements AutoCloseable {
     }
 
     public <T> CompletableFuture<T> call(String operationId, Object input, Class<T> outputType, CallOptions options) {
-        JsonNode tree;
-        try {
-            tree = Json.toTree(input);
-        } catch (JacksonException e) {
-            return CompletableFuture.failedFuture(new CallException(ErrorCode.VALIDATION_ERROR,
-                    "input for " + operationId + " does not convert to JSON: " + e.getOriginalMessage()));
-        }
-        return call(operationId, tree, options).thenApply(output -> Json.fromTree(output, outputType, operationId));
+        return Json.typed(operationId, input, outputType, tree -> call(operationId, tree, options));
     }
 
     /** Subscribes to a subscription of the peer, without a time limit. */
@@ -98,7 +94,8 @@ public final class CallSession implements AutoCloseable {
     /**
      * Subscribes to a subscription of the peer. The request is sent when a subscriber subscribes (one subscriber
      * per publisher); cancelling the subscription sends {@code call.aborted}. A subscriber that requests slowly
-     * holds back the handler: see the class comment of the session's buffer in {@code docs/call-protocol.md}.
+     * holds back the handler, and while its buffer is full this session reads nothing else (see "Subscriptions and
+     * back-pressure" in {@code docs/call-protocol.md}).
      */
     public Flow.Publisher<JsonNode> subscribe(String operationId, JsonNode input, CallOptions options) {
         return engine.subscribe(OperationSpec.checkPath(operationId), input, Objects.requireNonNull(options,

@@ -76,9 +76,10 @@ public final class InputSchema {
         }
         Error first = errors.get(0);
         String pointer = pointer(first);
-        throw new CallException(ErrorCode.VALIDATION_ERROR, "input of " + operationId + " is invalid at '"
-                + pointer + "': " + first.getMessage() + (errors.size() > 1 ? " (and " + (errors.size() - 1)
-                + " more)" : ""), details, false);
+        String where = pointer.isEmpty() ? "its root" : "'" + pointer + "'";
+        throw new CallException(ErrorCode.VALIDATION_ERROR, "input of " + operationId + " is invalid at " + where
+                + ": " + first.getMessage() + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""),
+                details, false);
     }
 
     private static String pointer(Error error) {

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -132,14 +131,7 @@ public final class Invocation implements OperationEnv {
 
     @Override
     public <T> CompletableFuture<T> invoke(String operationId, Object input, Class<T> outputType) {
-        JsonNode tree;
-        try {
-            tree = Json.toTree(input);
-        } catch (JacksonException e) {
-            return CompletableFuture.failedFuture(new CallException(ErrorCode.VALIDATION_ERROR,
-                    "input for " + operationId + " does not convert to JSON: " + e.getOriginalMessage()));
-        }
-        return invoke(operationId, tree).thenApply(output -> Json.fromTree(output, outputType, operationId));
+        return Json.typed(operationId, input, outputType, tree -> invoke(operationId, tree));
     }
 
     @Override

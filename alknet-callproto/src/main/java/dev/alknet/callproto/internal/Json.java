@@ -3,6 +3,8 @@ package dev.alknet.callproto.internal;
 import dev.alknet.callproto.CallException;
 import dev.alknet.callproto.ErrorCode;
 import dev.alknet.core.frame.FrameCodec;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -15,6 +17,22 @@ public final class Json {
     /** A {@link JsonNode} as is, anything else converted. */
     public static JsonNode toTree(Object value) {
         return value instanceof JsonNode node ? node : FrameCodec.jsonMapper().valueToTree(value);
+    }
+
+    /**
+     * A typed call over an untyped one: the input converted to JSON before {@code call}, its output converted back.
+     * A conversion failure is a {@link ErrorCode#VALIDATION_ERROR} in the returned future.
+     */
+    public static <T> CompletableFuture<T> typed(String operationId, Object input, Class<T> outputType,
+            Function<JsonNode, CompletableFuture<JsonNode>> call) {
+        JsonNode tree;
+        try {
+            tree = toTree(input);
+        } catch (JacksonException e) {
+            return CompletableFuture.failedFuture(new CallException(ErrorCode.VALIDATION_ERROR,
+                    "input for " + operationId + " does not convert to JSON: " + e.getOriginalMessage()));
+        }
+        return call.apply(tree).thenApply(output -> fromTree(output, outputType, operationId));
     }
 
     /**
