@@ -1,0 +1,45 @@
+package dev.alknet.callproto;
+
+import dev.alknet.core.Identity;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What a handler knows about its call, and its way to call other operations on the same node.
+ *
+ * <p>Nested calls through {@link #invoke} are trusted (access control is not checked again) but keep the caller's
+ * identity for auditing and carry this call's request id as their parent. Aborting this call aborts the nested
+ * calls still running.
+ */
+public interface OperationEnv {
+
+    /** The authenticated caller, as established by the session's interface layer. */
+    Identity identity();
+
+    /** This call's request id. */
+    String requestId();
+
+    /** The request id of the call this one is nested in, when the caller gave one. */
+    Optional<String> parentRequestId();
+
+    /** The path of the operation being run. */
+    String operationId();
+
+    /** True for nested calls made through {@link #invoke}, which skipped access control. */
+    boolean trusted();
+
+    /** True once the caller aborted, the deadline passed or the session closed. */
+    boolean isCancelled();
+
+    /**
+     * Runs a local query or mutation as a child of this call. The input is still validated against the spec.
+     *
+     * @return the output; fails with {@link CallException} (e.g. {@link ErrorCode#OPERATION_NOT_FOUND},
+     *     {@link ErrorCode#ABORTED} when this call is aborted first)
+     */
+    CompletableFuture<JsonNode> invoke(String operationId, JsonNode input);
+
+    /** {@link #invoke(String, JsonNode)} with conversion through the shared Jackson mapper. */
+    <T> CompletableFuture<T> invoke(String operationId, Object input, Class<T> outputType);
+}

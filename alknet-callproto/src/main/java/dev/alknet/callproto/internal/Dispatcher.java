@@ -1,0 +1,155 @@
+package dev.alknet.callproto.internal;
+
+import dev.alknet.callproto.CallException;
+import dev.alknet.callproto.CallHandler;
+import dev.alknet.callproto.ErrorCode;
+import dev.alknet.callproto.SubscriptionHandler;
+import dev.alknet.callproto.SubscriptionSink;
+import dev.alknet.core.Identity;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Local dispatch, shared by calls arriving on a session and nested calls through {@link Invocation#invoke}: lookup,
+ * access control, input validation, then the handler with its exceptions mapped to error codes.
+ */
+public final class Dispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final RegistryTable table;
+    private final Executor executor;
+
+    public Dispatcher(RegistryTable table, Executor executor) {
+        this.table = Objects.requireNonNull(table, "table");
+        this.executor = Objects.requireNonNull(executor, "executor");
+    }
+
+    public static String newRequestId() {
+        return UUID.randomUUID().toString();
+    }
+
+    /**
+     * Checks that a call may run.
+     *
+     * @param trusted skip access control (nested calls; the outer call was checked)
+     * @throws CallException OPERATION_NOT_FOUND, ACCESS_DENIED or VALIDATION_ERROR
+     */
+    public RegistryTable.Entry admit(String operationId, Identity identity, boolean trusted, JsonNode input) {
+        RegistryTable.Entry entry = table.lookup(operationId).orElse(null);
+        if (entry == null || entry.handler() == null) {
+            throw new CallException(ErrorCode.OPERATION_NOT_FOUND, "operation not found: " + operationId);
+        }
+        if (!trusted && !entry.spec().access().allows(identity)) {
+            throw new CallException(ErrorCode.ACCESS_DENIED, identity.isAnonymous()
+                    && entry.spec().access().hasRestrictions()
+                    ? "authentication required for " + operationId
+                    : "access denied to " + operationId);
+        }
+        entry.input().check(input);
+        return entry;
+    }
+
+    /**
+     * Runs an admitted handler on the current thread and reports through {@code outcome}, unless the call is
+     * cancelled: then whoever cancelled it has reported already and the handler's result is dropped.
+     *
+     * @param sink the sink of a subscription; unused for queries and mutations
+     */
+    public static void run(Invocation invocation, RegistryTable.Entry entry, JsonNode input, SubscriptionSink sink,
+            Outcome outcome) {
+        if (!invocation.enter()) {
+            return;
+        }
+        try {
+            if (entry.handler() instanceof CallHandler handler) {
+                JsonNode output = handler.handle(input, invocation);
+                if (!invocation.isCancelled()) {
+                    outcome.responded(output);
+                }
+            } else {
+                ((SubscriptionHandler) entry.handler()).handle(input, invocation, sink);
+                if (!invocation.isCancelled()) {
+                    outcome.completed();
+                }
+            }
+        } catch (Exception e) {
+            if (!invocation.isCancelled()) {
+                outcome.failed(toCallException(invocation.operationId(), e));
+            }
+        } catch (Error e) {
+            // Report before rethrowing so the caller is not left waiting for its timeout.
+            outcome.failed(toCallException(invocation.operationId(), new RuntimeException(e.toString())));
+            throw e;
+        } finally {
+            invocation.exit();
+        }
+    }
+
+    /** Runs a local query or mutation as a trusted child of {@code parent}. */
+    CompletableFuture<JsonNode> invokeNested(Invocation parent, String operationId, JsonNode input) {
+        CompletableFuture<JsonNode> result = new CompletableFuture<>();
+        Invocation child = new Invocation(this, newRequestId(), operationId, parent.identity(), parent.requestId(),
+                true, result::completeExceptionally);
+        if (!parent.adopt(child)) {
+            child.cancel(new CallException(ErrorCode.ABORTED, "call " + parent.requestId() + " is already cancelled"));
+            return result;
+        }
+        result.whenComplete((output, failure) -> {
+            parent.release(child);
+            if (result.isCancelled()) {
+                child.cancel(new CallException(ErrorCode.ABORTED, "cancelled by its caller"));
+            }
+        });
+        Outcome outcome = new Outcome() {
+            @Override
+            public void responded(JsonNode output) {
+                result.complete(output);
+            }
+
+            @Override
+            public void completed() {
+                result.completeExceptionally(new CallException(ErrorCode.EXECUTION_ERROR,
+                        operationId + " completed without a result"));
+            }
+
+            @Override
+            public void failed(CallException error) {
+                result.completeExceptionally(error);
+            }
+        };
+        try {
+            executor.execute(() -> {
+                try {
+                    RegistryTable.Entry entry = admit(operationId, child.identity(), true, input);
+                    if (!(entry.handler() instanceof CallHandler)) {
+                        throw new CallException(ErrorCode.EXECUTION_ERROR, operationId
+                                + " is a subscription; OperationEnv.invoke runs queries and mutations");
+                    }
+                    run(child, entry, input, null, outcome);
+                } catch (CallException e) {
+                    outcome.failed(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            outcome.failed(new CallException(ErrorCode.UNKNOWN_ERROR, "the node is shutting down", null, true));
+        }
+        return result;
+    }
+
+    private static CallException toCallException(String operationId, Exception e) {
+        if (e instanceof CallException callException) {
+            return callException;
+        }
+        // The stack trace stays here (at debug: handler messages are the handler's business, not the log's).
+        LOG.debug("handler of {} failed", operationId, e);
+        String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return new CallException(ErrorCode.EXECUTION_ERROR, message);
+    }
+}

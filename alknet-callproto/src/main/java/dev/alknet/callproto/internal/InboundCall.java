@@ -1,0 +1,128 @@
+package dev.alknet.callproto.internal;
+
+import dev.alknet.callproto.CallException;
+import dev.alknet.callproto.ErrorCode;
+import dev.alknet.callproto.SubscriptionSink;
+import dev.alknet.core.Identity;
+import dev.alknet.core.frame.EventEnvelope;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A call the peer made to this side: runs the handler and sends exactly one terminal frame (response, completion or
+ * error), or none when the caller aborted or the session closed.
+ */
+final class InboundCall implements Outcome, SubscriptionSink {
+
+    private final SessionEngine session;
+    private final Wire.Request request;
+    private final Invocation invocation;
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private volatile ScheduledFuture<?> deadlineTimer;
+
+    InboundCall(SessionEngine session, Dispatcher dispatcher, Identity peer, Wire.Request request) {
+        this.session = session;
+        this.request = request;
+        this.invocation = new Invocation(dispatcher, request.requestId(), request.operationId(), peer,
+                request.parentRequestId(), false, reason -> { });
+    }
+
+    String requestId() {
+        return request.requestId();
+    }
+
+    /** Arms the deadline; false (and TIMEOUT sent) when it has already passed. */
+    boolean armDeadline(long nowMillis) {
+        if (request.deadline() == null) {
+            return true;
+        }
+        long remaining = request.deadline() - nowMillis;
+        if (remaining <= 0) {
+            failed(new CallException(ErrorCode.TIMEOUT, "deadline of " + request.operationId()
+                    + " passed before the call started"));
+            return false;
+        }
+        deadlineTimer = Timers.schedule(() -> {
+            if (end(Wire.error(requestId(), new CallException(ErrorCode.TIMEOUT, "deadline of "
+                    + request.operationId() + " passed")))) {
+                invocation.cancel(new CallException(ErrorCode.TIMEOUT, "deadline passed"));
+            }
+        }, remaining);
+        return true;
+    }
+
+    /** Runs on the executor. */
+    void run(Dispatcher dispatcher) {
+        RegistryTable.Entry entry;
+        try {
+            entry = dispatcher.admit(request.operationId(), invocation.identity(), false, request.input());
+        } catch (CallException e) {
+            failed(e);
+            return;
+        }
+        Dispatcher.run(invocation, entry, request.input(), this, this);
+    }
+
+    /** The caller sent {@code call.aborted}: stop without replying. */
+    void abortedByCaller() {
+        if (end(null)) {
+            invocation.cancel(new CallException(ErrorCode.ABORTED, "aborted by the caller"));
+        }
+    }
+
+    void sessionClosed(String reason) {
+        if (end(null)) {
+            invocation.cancel(new CallException(ErrorCode.ABORTED, "session closed: " + reason));
+        }
+    }
+
+    @Override
+    public void responded(JsonNode output) {
+        end(Wire.responded(requestId(), output));
+    }
+
+    @Override
+    public void completed() {
+        end(Wire.completed(requestId()));
+    }
+
+    @Override
+    public void failed(CallException error) {
+        end(Wire.error(requestId(), error));
+    }
+
+    @Override
+    public void emit(Object item) throws InterruptedException {
+        if (ended.get()) {
+            throw new CancellationException(request.operationId() + " " + requestId() + " is no longer running");
+        }
+        session.outbox().sendItem(Wire.responded(requestId(), Json.toTree(item)), oversize -> {
+            if (end(Wire.error(requestId(), tooLarge(oversize.getMessage())))) {
+                invocation.cancel(new CallException(ErrorCode.EXECUTION_ERROR, "item too large"));
+            }
+        });
+    }
+
+    /** Ends the call once: sends {@code last} (if any) and forgets the call. False when it had already ended. */
+    private boolean end(EventEnvelope last) {
+        if (!ended.compareAndSet(false, true)) {
+            return false;
+        }
+        ScheduledFuture<?> timer = deadlineTimer;
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        session.forgetInbound(this);
+        if (last != null) {
+            session.outbox().send(last, oversize -> session.outbox().send(
+                    Wire.error(requestId(), tooLarge(oversize.getMessage())), ignored -> { }));
+        }
+        return true;
+    }
+
+    private static CallException tooLarge(String why) {
+        return new CallException(ErrorCode.EXECUTION_ERROR, "the result does not fit in a frame: " + why);
+    }
+}
