@@ -33,6 +33,7 @@ import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.session.ConnectionService;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.core.CoreModuleProperties;
+import org.apache.sshd.server.ServerBuilder;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.forward.ForwardingFilter;
 
@@ -72,7 +73,7 @@ public final class ServerRuntime {
         for (ListenerConfig listener : listeners) {
             created.add(ListenerFrontEnd.create(listener));
         }
-        BindingServer sshd = new BindingServer();
+        BindingServer sshd = (BindingServer) ServerBuilder.builder().factory(BindingServer::new).build();
         configure(sshd, config, hostKey, opener, control, authLog);
         sshd.setIoServiceFactoryFactory(
                 NettyIoServiceFactoryFactory.create().withEventLoops(loops).withServerHook(ch -> install(ch, frontEnds)));
