@@ -1,7 +1,6 @@
 package dev.alknet.transport.server;
 
 import static dev.alknet.transport.server.ServerHarness.GUARD;
-import static dev.alknet.transport.server.ServerHarness.awaitListening;
 import static dev.alknet.transport.server.ServerHarness.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -47,7 +46,7 @@ class OpenSshForwardingTest {
         try (EchoServer echo = new EchoServer(); ServerHarness h = new ServerHarness(dir, ALLOW_LOOPBACK)) {
             int local = freePort();
             Process ssh = h.ssh("-L", "127.0.0.1:" + local + ":127.0.0.1:" + echo.port());
-            awaitListening(ssh, local);
+            h.awaitListening(ssh, local);
             assertEchoes(local, 3 * 1024 * 1024, 7, true);
             assertThat(h.authLines).anySatisfy(line -> assertThat(line)
                     .startsWith("auth attempt remote_addr=127.0.0.1 user=tester key_fingerprint=SHA256:")
@@ -71,7 +70,7 @@ class OpenSshForwardingTest {
         try (ServerHarness h = new ServerHarness(dir, ALLOW_LOOPBACK)) {
             int socks = freePort();
             Process ssh = h.ssh("-D", "127.0.0.1:" + socks);
-            awaitListening(ssh, socks);
+            h.awaitListening(ssh, socks);
             String body = ServerHarness.run("curl", "-sS", "--max-time", "20", "--socks5-hostname",
                     "127.0.0.1:" + socks, "http://127.0.0.1:" + http.getAddress().getPort() + "/");
             assertThat(body).isEqualTo("hello through alknet");
@@ -85,7 +84,7 @@ class OpenSshForwardingTest {
         try (EchoServer echo = new EchoServer(); ServerHarness h = new ServerHarness(dir, ALLOW_LOOPBACK)) {
             int remote = freePort();
             Process ssh = h.ssh("-R", "127.0.0.1:" + remote + ":127.0.0.1:" + echo.port());
-            awaitListening(ssh, remote);
+            h.awaitListening(ssh, remote);
             // Without half-closing: MINA's -R forwarder ends the channel on the first EOF from its socket.
             assertEchoes(remote, 256 * 1024, 8, false);
         }
@@ -96,13 +95,13 @@ class OpenSshForwardingTest {
         try (EchoServer echo = new EchoServer(); ServerHarness h = new ServerHarness(dir, ALLOW_LOOPBACK)) {
             int remote = freePort();
             Process ssh = h.ssh("-R", "127.0.0.1:" + remote + ":127.0.0.1:" + echo.port());
-            awaitListening(ssh, remote);
+            h.awaitListening(ssh, remote);
             ssh.destroy();
             ssh.waitFor(GUARD.toSeconds(), TimeUnit.SECONDS);
             ServerHarness.await("-R port released", () -> !ServerHarness.accepts(remote));
             // The same forward can be had again by a new session.
             Process again = h.ssh("-R", "127.0.0.1:" + remote + ":127.0.0.1:" + echo.port());
-            awaitListening(again, remote);
+            h.awaitListening(again, remote);
         }
     }
 
@@ -132,7 +131,7 @@ class OpenSshForwardingTest {
                 ServerHarness h = new ServerHarness(dir, onlyPort1)) {
             int local = freePort();
             Process ssh = h.ssh("-L", "127.0.0.1:" + local + ":127.0.0.1:" + target.port());
-            awaitListening(ssh, local);
+            h.awaitListening(ssh, local);
             try (Socket s = new Socket(InetAddress.getLoopbackAddress(), local)) {
                 s.setSoTimeout((int) GUARD.toMillis());
                 assertThat(s.getInputStream().read()).as("forward closed by the client").isEqualTo(-1);
@@ -149,7 +148,7 @@ class OpenSshForwardingTest {
                 ServerHarness h = new ServerHarness(dir, "[forwarding]\ndefault = \"deny\"\n")) {
             int socks = freePort();
             Process ssh = h.ssh("-D", "127.0.0.1:" + socks);
-            awaitListening(ssh, socks);
+            h.awaitListening(ssh, socks);
             Process curl = new ProcessBuilder("curl", "-sS", "--max-time", "20", "--socks5-hostname",
                     "127.0.0.1:" + socks, "http://127.0.0.1:" + target.port() + "/").redirectErrorStream(true).start();
             curl.getInputStream().readAllBytes();

@@ -99,9 +99,12 @@ final class ServerHarness implements AutoCloseable {
     }
 
     /** Waits until {@code port} accepts on loopback or {@code ssh} exits; fails with its log if it exited. */
-    static void awaitListening(Process ssh, int port) throws Exception {
+    void awaitListening(Process ssh, int port) throws Exception {
         await("port " + port + " listening", () -> !ssh.isAlive() || accepts(port));
-        assertThat(ssh.isAlive()).as("ssh still running").isTrue();
+        if (!ssh.isAlive()) {
+            throw new AssertionError("ssh exited with " + ssh.exitValue() + ": "
+                    + Files.readString(dir.resolve("ssh-" + processes.indexOf(ssh) + ".log")) + "\nauth log: " + authLines);
+        }
     }
 
     static boolean accepts(int port) {

@@ -7,8 +7,10 @@ import dev.alknet.core.Identity;
 import dev.alknet.core.TransportInfo;
 import java.security.PublicKey;
 import java.time.Instant;
+import java.util.Arrays;
 import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
 
 /**
  * What the server keeps on each MINA session: how it arrived, its rate-limit bookkeeping and, once authenticated,
@@ -24,7 +26,7 @@ final class SessionState {
     ConnectionLimiter.Permit permit;
     /** The last credential the provider accepted; the one MINA then authenticates with if its signature holds. */
     private LoginResult.Accepted candidate;
-    private PublicKey candidateKey;
+    private byte[] candidateKey;
     private LoginResult.Accepted login;
 
     SessionState(TransportInfo transport, Instant openedAt, int maxAuthAttempts) {
@@ -47,11 +49,18 @@ final class SessionState {
 
     void candidate(LoginResult.Accepted accepted, PublicKey key) {
         candidate = accepted;
-        candidateKey = key;
+        candidateKey = wireForm(key);
     }
 
     boolean isCandidate(PublicKey key) {
-        return candidate != null && candidateKey.equals(key);
+        return candidate != null && Arrays.equals(candidateKey, wireForm(key));
+    }
+
+    /** MINA's certificate objects have no {@code equals}; their encodings do compare. */
+    private static byte[] wireForm(PublicKey key) {
+        ByteArrayBuffer buffer = new ByteArrayBuffer();
+        buffer.putRawPublicKey(key);
+        return buffer.getCompactData();
     }
 
     /** Called once MINA verified the signature: the candidate becomes the session's login. */
