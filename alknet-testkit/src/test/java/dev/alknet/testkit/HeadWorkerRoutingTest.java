@@ -8,6 +8,7 @@ import dev.alknet.callproto.AccessControl;
 import dev.alknet.callproto.CallException;
 import dev.alknet.callproto.CallSession;
 import dev.alknet.callproto.ErrorCode;
+import dev.alknet.callproto.OperationEnv;
 import dev.alknet.callproto.internal.StreamPublisher;
 import dev.alknet.core.Identity;
 import dev.alknet.core.frame.FrameCodec;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
@@ -256,7 +258,7 @@ class HeadWorkerRoutingTest {
         }
     }
 
-    private static ObjectNode context(String operation, dev.alknet.callproto.OperationEnv env) {
+    private static ObjectNode context(String operation, OperationEnv env) {
         ObjectNode node = object();
         node.put("operation", operation);
         node.put("caller", env.identity().id());
@@ -292,7 +294,7 @@ class HeadWorkerRoutingTest {
     /** Requests one item at a time and yields between items, so the worker outruns it and back-pressure engages. */
     private static final class SlowSubscriber implements Flow.Subscriber<JsonNode> {
         final CompletableFuture<List<Integer>> done = new CompletableFuture<>();
-        private final List<Integer> items = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final List<Integer> items = new CopyOnWriteArrayList<>();
         private Flow.Subscription subscription;
 
         @Override
