@@ -102,6 +102,10 @@ public final class CallSession implements AutoCloseable {
                 "options"));
     }
 
+    SessionEngine engine() {
+        return engine;
+    }
+
     public boolean isOpen() {
         return engine.isOpen();
     }
@@ -133,6 +137,8 @@ public final class CallSession implements AutoCloseable {
         private int subscriptionBuffer = 64;
         private int outboundWindow = 64;
         private String name;
+        private boolean peerIsHead;
+        private boolean unknownToHead;
 
         private Builder(DuplexStream stream, Identity peer) {
             this.stream = Objects.requireNonNull(stream, "stream");
@@ -191,13 +197,24 @@ public final class CallSession implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Makes the peer this worker's head (set by {@link Worker}, never for arbitrary peers): calls it forwards run
+         * as the caller it names, and with {@code unknownToHead} nested calls to operations this node lacks go to it.
+         */
+        Builder peerIsHead(boolean unknownToHead) {
+            this.peerIsHead = true;
+            this.unknownToHead = unknownToHead;
+            return this;
+        }
+
         public CallSession start() {
             String sessionName = name != null ? name : "s" + SESSIONS.incrementAndGet();
             boolean ownsExecutor = executor == null;
             ExecutorService handlers = ownsExecutor ? defaultExecutor(sessionName) : executor;
             OperationRegistry operations = registry != null ? registry : OperationRegistry.create();
             SessionEngine engine = new SessionEngine(stream, new SessionConfig(sessionName, peer, operations.table(),
-                    handlers, ownsExecutor, codec, defaultTimeout, subscriptionBuffer, outboundWindow));
+                    handlers, ownsExecutor, codec, defaultTimeout, subscriptionBuffer, outboundWindow, peerIsHead,
+                    peerIsHead && unknownToHead));
             engine.start();
             return new CallSession(engine, peer);
         }

@@ -33,7 +33,9 @@ public interface OperationEnv {
     boolean isCancelled();
 
     /**
-     * Runs a local query or mutation as a child of this call. The input is still validated against the spec.
+     * Runs a query or mutation as a child of this call: a local one, a worker's through its route on a head, or, on a
+     * {@link Worker} that lacks it, at its head (which checks access again for the original caller). The input is
+     * still validated against the spec.
      *
      * @return the output; fails with {@link CallException} (e.g. {@link ErrorCode#OPERATION_NOT_FOUND},
      *     {@link ErrorCode#ABORTED} when this call is aborted first)

@@ -43,7 +43,7 @@ class GoldenFramesTest {
         Wire.Request request = Wire.parseRequest(golden("call.requested"));
         assertThat(request).isEqualTo(new Wire.Request(REQUEST_ID, "/dev1/fs/readFile",
                 Nodes.json("{\"path\": \"/etc/hostname\", \"encoding\": \"utf8\"}"),
-                "b7e4a1f0-2c3d-4e5f-8a9b-0c1d2e3f4a5b", 1767225600000L));
+                "b7e4a1f0-2c3d-4e5f-8a9b-0c1d2e3f4a5b", 1767225600000L, null));
         assertSameAsGolden(Wire.requested(REQUEST_ID, request.operationId(), request.input(),
                 request.parentRequestId(), request.deadline()), "call.requested");
     }

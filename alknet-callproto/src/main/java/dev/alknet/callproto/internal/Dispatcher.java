@@ -23,12 +23,24 @@ public final class Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
+    /** Where nested calls to operations this node lacks go: a worker's head. */
+    @FunctionalInterface
+    public interface Remote {
+        CompletableFuture<JsonNode> call(String requestId, String operationId, JsonNode input,
+                String parentRequestId);
+    }
+
     private final RegistryTable table;
     private final Executor executor;
+    private final Remote remote;
 
-    public Dispatcher(RegistryTable table, Executor executor) {
+    /**
+     * @param remote where nested calls to unknown operations go, or null to answer them OPERATION_NOT_FOUND
+     */
+    public Dispatcher(RegistryTable table, Executor executor, Remote remote) {
         this.table = Objects.requireNonNull(table, "table");
         this.executor = Objects.requireNonNull(executor, "executor");
+        this.remote = remote;
     }
 
     public static String newRequestId() {
@@ -92,11 +104,18 @@ public final class Dispatcher {
         }
     }
 
-    /** Runs a local query or mutation as a trusted child of {@code parent}. */
+    /**
+     * Runs a query or mutation as a trusted child of {@code parent}: locally, or at the peer when this node lacks it
+     * and has a {@link Remote}. The remote call carries the parent's request id; the peer (a head) knows the caller
+     * from it, so no identity is sent.
+     */
     CompletableFuture<JsonNode> invokeNested(Invocation parent, String operationId, JsonNode input) {
+        if (remote != null && table.lookup(operationId).isEmpty()) {
+            return invokeRemote(parent, operationId, input);
+        }
         CompletableFuture<JsonNode> result = new CompletableFuture<>();
-        Invocation child = new Invocation(this, newRequestId(), operationId, parent.identity(), parent.requestId(),
-                true, result::completeExceptionally);
+        Invocation child = new Invocation(parent.session(), this, newRequestId(), operationId, parent.identity(),
+                parent.requestId(), true, result::completeExceptionally);
         if (!parent.adopt(child)) {
             child.cancel(new CallException(ErrorCode.ABORTED, "call " + parent.requestId() + " is already cancelled"));
             return result;
@@ -140,6 +159,33 @@ public final class Dispatcher {
         } catch (RejectedExecutionException e) {
             outcome.failed(new CallException(ErrorCode.UNKNOWN_ERROR, "the node is shutting down", null, true));
         }
+        return result;
+    }
+
+    private CompletableFuture<JsonNode> invokeRemote(Invocation parent, String operationId, JsonNode input) {
+        CompletableFuture<JsonNode> result = new CompletableFuture<>();
+        String requestId = newRequestId();
+        // The child only carries the cancellation: aborting the parent ends the remote call, which sends call.aborted.
+        Invocation child = new Invocation(parent.session(), this, requestId, operationId, parent.identity(),
+                parent.requestId(), true, result::completeExceptionally);
+        if (!parent.adopt(child)) {
+            return CompletableFuture.failedFuture(new CallException(ErrorCode.ABORTED, "call " + parent.requestId()
+                    + " is already cancelled"));
+        }
+        CompletableFuture<JsonNode> call = remote.call(requestId, operationId, input, parent.requestId());
+        call.whenComplete((output, failure) -> {
+            parent.release(child);
+            if (failure != null) {
+                result.completeExceptionally(failure);
+            } else {
+                result.complete(output);
+            }
+        });
+        result.whenComplete((output, failure) -> {
+            if (failure != null) {
+                call.cancel(false);
+            }
+        });
         return result;
     }
 

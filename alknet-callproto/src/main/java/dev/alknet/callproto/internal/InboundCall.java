@@ -3,7 +3,6 @@ package dev.alknet.callproto.internal;
 import dev.alknet.callproto.CallException;
 import dev.alknet.callproto.ErrorCode;
 import dev.alknet.callproto.SubscriptionSink;
-import dev.alknet.core.Identity;
 import dev.alknet.core.frame.EventEnvelope;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ScheduledFuture;
@@ -22,11 +21,12 @@ final class InboundCall implements Outcome, SubscriptionSink {
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile ScheduledFuture<?> deadlineTimer;
 
-    InboundCall(SessionEngine session, Dispatcher dispatcher, Identity peer, Wire.Request request) {
+    InboundCall(SessionEngine session, Dispatcher dispatcher, Wire.Request request) {
         this.session = session;
         this.request = request;
-        this.invocation = new Invocation(dispatcher, request.requestId(), request.operationId(), peer,
-                request.parentRequestId(), false, reason -> { });
+        SessionEngine.Caller caller = session.callerOf(request);
+        this.invocation = new Invocation(session, dispatcher, request.requestId(), request.operationId(),
+                caller.identity(), request.parentRequestId(), caller.trusted(), reason -> { });
     }
 
     String requestId() {
@@ -57,7 +57,8 @@ final class InboundCall implements Outcome, SubscriptionSink {
     void run(Dispatcher dispatcher) {
         RegistryTable.Entry entry;
         try {
-            entry = dispatcher.admit(request.operationId(), invocation.identity(), false, request.input());
+            entry = dispatcher.admit(request.operationId(), invocation.identity(), invocation.trusted(),
+                    request.input());
         } catch (CallException e) {
             failed(e);
             return;

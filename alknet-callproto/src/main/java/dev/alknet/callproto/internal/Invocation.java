@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class Invocation implements OperationEnv {
 
+    private final SessionEngine session;
     private final Dispatcher dispatcher;
     private final String requestId;
     private final String operationId;
@@ -32,8 +33,9 @@ public final class Invocation implements OperationEnv {
     /**
      * @param onCancel told the reason once, on the cancelling thread
      */
-    public Invocation(Dispatcher dispatcher, String requestId, String operationId, Identity identity,
+    public Invocation(SessionEngine session, Dispatcher dispatcher, String requestId, String operationId, Identity identity,
             String parentRequestId, boolean trusted, Consumer<CallException> onCancel) {
+        this.session = session;
         this.dispatcher = dispatcher;
         this.requestId = requestId;
         this.operationId = operationId;
@@ -92,6 +94,11 @@ public final class Invocation implements OperationEnv {
 
     void release(Invocation child) {
         children.remove(child);
+    }
+
+    /** The session the call (or its outermost parent) arrived on. */
+    public SessionEngine session() {
+        return session;
     }
 
     @Override

@@ -3,19 +3,23 @@ package dev.alknet.callproto.internal;
 import dev.alknet.callproto.CallException;
 import dev.alknet.callproto.CallOptions;
 import dev.alknet.callproto.ErrorCode;
+import dev.alknet.core.Identity;
 import dev.alknet.core.frame.EventEnvelope;
 import dev.alknet.core.frame.FrameException;
 import dev.alknet.core.frame.FrameReader;
 import dev.alknet.core.transport.DuplexStream;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -44,11 +48,21 @@ public final class SessionEngine {
     private final AtomicBoolean open = new AtomicBoolean(true);
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile String closeReason;
+    private volatile Function<String, Identity> parentCallers = parent -> null;
+    private volatile boolean readerWaitsOnSubscriber;
+    private final List<Runnable> closingHooks = new CopyOnWriteArrayList<>();
+
+    /** Who a call runs as, and whether access control was already checked for it elsewhere. */
+    record Caller(Identity identity, boolean trusted) {
+    }
 
     public SessionEngine(DuplexStream stream, SessionConfig config) {
         this.stream = stream;
         this.config = config;
-        this.dispatcher = new Dispatcher(config.table(), config.executor());
+        this.dispatcher = new Dispatcher(config.table(), config.executor(), config.unknownToPeer()
+                ? (requestId, operationId, input, parentRequestId) -> call(requestId, operationId, input,
+                        CallOptions.defaults().withParentRequestId(parentRequestId), null)
+                : null);
         ThreadFactory threads = namedThreads(config.name());
         this.outbox = new Outbox(stream.output(), config.codec(), config.outboundWindow(), threads,
                 e -> close("write failed: " + e.getMessage()));
@@ -73,6 +87,59 @@ public final class SessionEngine {
         return closeReason;
     }
 
+    /**
+     * Runs {@code hook} when the session starts closing, before its pending calls fail (at once when it has closed):
+     * a head removes a lost worker's routes first, so a caller told of the loss finds them gone.
+     */
+    public void onClosing(Runnable hook) {
+        closingHooks.add(hook);
+        if (!open.get() && closingHooks.remove(hook)) {
+            hook.run();
+        }
+    }
+
+    /** The authenticated identity of the peer. */
+    public Identity peer() {
+        return config.peer();
+    }
+
+    /**
+     * Lets calls the peer makes inside a call this side forwarded to it run as that call's caller: a head passes the
+     * identities of the calls in flight to a worker, keyed by request id. Returns null for other ids.
+     */
+    public void resolveParentCallersWith(Function<String, Identity> callers) {
+        this.parentCallers = callers;
+    }
+
+    /**
+     * True while the reader waits for a local subscriber to make room: then nothing the peer sends is read, which is
+     * this side's doing, not the peer's.
+     */
+    public boolean readerWaitsOnSubscriber() {
+        return readerWaitsOnSubscriber;
+    }
+
+    /**
+     * Who a call from the peer runs as: the peer, except that a worker runs calls its head forwards as the caller the
+     * head names (access already checked there), and a head runs calls a worker makes while serving a forwarded call
+     * as that call's caller (access checked again, so a worker never gains rights by calling back).
+     */
+    Caller callerOf(Wire.Request request) {
+        if (config.peerIsHead() && request.identity() != null) {
+            Identity forwarded = IdentityJson.fromJson(request.identity()).orElse(null);
+            if (forwarded != null) {
+                return new Caller(forwarded, true);
+            }
+        }
+        if (request.parentRequestId() != null) {
+            Identity parentCaller = parentCallers.apply(request.parentRequestId());
+            if (parentCaller != null) {
+                return new Caller(parentCaller, false);
+            }
+        }
+        return new Caller(config.peer(), false);
+    }
+
     Outbox outbox() {
         return outbox;
     }
@@ -84,9 +151,27 @@ public final class SessionEngine {
     // ---- calls this side makes
 
     public CompletableFuture<JsonNode> call(String operationId, JsonNode input, CallOptions options) {
+        return call(Dispatcher.newRequestId(), operationId, input, options, config.defaultTimeout());
+    }
+
+    /**
+     * A call with a request id chosen by the caller (a head records it before the frame leaves).
+     *
+     * @param fallbackTimeout the wait when {@code options} names none; null for no limit (calls that end when their
+     *     parent is aborted or the session closes)
+     */
+    public CompletableFuture<JsonNode> call(String requestId, String operationId, JsonNode input, CallOptions options,
+            Duration fallbackTimeout) {
+        return call(requestId, operationId, input, options, fallbackTimeout, null);
+    }
+
+    /**
+     * @param forCaller the identity a head forwards for (sent as {@code identity}), or null
+     */
+    public CompletableFuture<JsonNode> call(String requestId, String operationId, JsonNode input, CallOptions options,
+            Duration fallbackTimeout, Identity forCaller) {
         CompletableFuture<JsonNode> future = new CompletableFuture<>();
-        long waitMillis = waitMillis(options, config.defaultTimeout());
-        String requestId = Dispatcher.newRequestId();
+        long waitMillis = waitMillis(options, fallbackTimeout);
         if (waitMillis <= 0) {
             future.completeExceptionally(timeout(operationId, "its deadline had passed before it was sent"));
             return future;
@@ -103,12 +188,19 @@ public final class SessionEngine {
             }
         });
         send(requestId, entry, Wire.requested(requestId, operationId, input, options.parentRequestId(),
-                options.deadlineEpochMillis()));
+                options.deadlineEpochMillis(), forCaller));
         return future;
     }
 
     public StreamPublisher subscribe(String operationId, JsonNode input, CallOptions options) {
-        String requestId = Dispatcher.newRequestId();
+        return subscribe(Dispatcher.newRequestId(), operationId, input, options, null);
+    }
+
+    /**
+     * @param forCaller the identity a head forwards for (sent as {@code identity}), or null
+     */
+    public StreamPublisher subscribe(String requestId, String operationId, JsonNode input, CallOptions options,
+            Identity forCaller) {
         return new StreamPublisher(config.subscriptionBuffer(), config.executor(), new StreamPublisher.Upstream() {
             @Override
             public void start(StreamPublisher publisher) {
@@ -119,7 +211,7 @@ public final class SessionEngine {
                 }
                 register(requestId, publisher, operationId, waitMillis);
                 send(requestId, publisher, Wire.requested(requestId, operationId, input, options.parentRequestId(),
-                        options.deadlineEpochMillis()));
+                        options.deadlineEpochMillis(), forCaller));
             }
 
             @Override
@@ -222,7 +314,7 @@ public final class SessionEngine {
             protocolError(v.requestId() == null ? "" : v.requestId(), v.getMessage());
             return;
         }
-        InboundCall call = new InboundCall(this, dispatcher, config.peer(), request);
+        InboundCall call = new InboundCall(this, dispatcher, request);
         if (inbound.putIfAbsent(request.requestId(), call) != null) {
             protocolError(request.requestId(), "requestId is already in use by a running call");
             return;
@@ -255,7 +347,12 @@ public final class SessionEngine {
                         entry.deliver(Wire.outputOf(envelope.payload()));
                     }
                 } else {
-                    entry.deliver(Wire.outputOf(envelope.payload()));
+                    readerWaitsOnSubscriber = true;
+                    try {
+                        entry.deliver(Wire.outputOf(envelope.payload()));
+                    } finally {
+                        readerWaitsOnSubscriber = false;
+                    }
                 }
             }
             case Wire.COMPLETED -> {
@@ -302,6 +399,11 @@ public final class SessionEngine {
         }
         closeReason = reason;
         LOG.debug("session {} closed: {}", config.name(), reason);
+        for (Runnable hook : closingHooks) {
+            if (closingHooks.remove(hook)) {
+                hook.run();
+            }
+        }
         inbound.values().forEach(call -> call.sessionClosed(reason));
         CallException error = closedError();
         pending.keySet().forEach(requestId -> {

@@ -2,6 +2,7 @@ package dev.alknet.callproto.internal;
 
 import dev.alknet.callproto.CallException;
 import dev.alknet.callproto.ErrorCode;
+import dev.alknet.core.Identity;
 import dev.alknet.core.frame.EventEnvelope;
 import dev.alknet.core.frame.FrameCodec;
 import tools.jackson.databind.JsonNode;
@@ -27,13 +28,25 @@ public final class Wire {
     private Wire() {
     }
 
-    /** A parsed {@code call.requested}. */
+    /**
+     * A parsed {@code call.requested}.
+     *
+     * @param identity the raw {@code identity} field, or null; only a session whose peer is its head reads it
+     */
     public record Request(String requestId, String operationId, JsonNode input, String parentRequestId,
-            Long deadline) {
+            Long deadline, JsonNode identity) {
     }
 
     public static EventEnvelope requested(String requestId, String operationId, JsonNode input,
             String parentRequestId, Long deadline) {
+        return requested(requestId, operationId, input, parentRequestId, deadline, null);
+    }
+
+    /**
+     * @param identity the caller a head forwards for (see {@link IdentityJson}), or null
+     */
+    public static EventEnvelope requested(String requestId, String operationId, JsonNode input,
+            String parentRequestId, Long deadline, Identity identity) {
         ObjectNode payload = withRequestId(requestId);
         payload.put("operationId", operationId);
         payload.set("input", input == null ? NullNode.getInstance() : input);
@@ -42,6 +55,9 @@ public final class Wire {
         }
         if (deadline != null) {
             payload.put("deadline", deadline.longValue());
+        }
+        if (identity != null) {
+            payload.set("identity", IdentityJson.toJson(identity));
         }
         return new EventEnvelope(REQUESTED, requestId, payload);
     }
@@ -101,7 +117,8 @@ public final class Wire {
         }
         JsonNode input = payload.get("input");
         return new Request(requestId, operationId.stringValue(), input == null ? NullNode.getInstance() : input,
-                optionalString(payload, "parentRequestId", requestId), optionalDeadline(payload, requestId));
+                optionalString(payload, "parentRequestId", requestId), optionalDeadline(payload, requestId),
+                payload.get("identity"));
     }
 
     /** Reads a {@code call.error} payload leniently: a peer's error is reported even when it is oddly shaped. */
