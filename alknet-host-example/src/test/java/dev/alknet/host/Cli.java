@@ -1,0 +1,43 @@
+package dev.alknet.host;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/** Runs {@code alknet} command lines in this JVM with their own environment, streams and stop signal. */
+final class Cli {
+
+    record Result(int exitCode, String out, String err) {
+
+        List<String> errLines() {
+            return err.lines().toList();
+        }
+    }
+
+    private final Map<String, String> env = new HashMap<>();
+    private final CountDownLatch stop = new CountDownLatch(1);
+
+    Cli env(String name, String value) {
+        env.put(name, value);
+        return this;
+    }
+
+    HostContext context(StringWriter out, StringWriter err) {
+        return new HostContext(env, new PrintWriter(out, true), new PrintWriter(err, true), stop::await);
+    }
+
+    /** Asks a running serve or connect to shut down, as SIGTERM does. */
+    void stop() {
+        stop.countDown();
+    }
+
+    Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Alknet.run(context(out, err), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+}
