@@ -1,18 +1,24 @@
 package dev.alknet.transport;
 
 import dev.alknet.auth.AuthLog;
+import dev.alknet.auth.HostKeys;
 import dev.alknet.auth.OpenSshKeyPair;
 import dev.alknet.auth.OpenSshPublicKey;
 import dev.alknet.core.config.ConfigReloadHandle;
 import dev.alknet.core.config.ListenerConfig;
 import dev.alknet.core.config.OutboundProxy;
 import dev.alknet.core.config.StaticConfig;
+import dev.alknet.transport.internal.server.ServerRuntime;
+import dev.alknet.transport.internal.sshd.EventLoops;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The alknet SSH server: one MINA SSH server on Netty with a listener per {@link ListenerConfig} (tcp, tls,
@@ -34,7 +40,14 @@ import java.util.Objects;
  */
 public final class AlknetServer implements AutoCloseable {
 
-    private AlknetServer() {
+    private final ServerRuntime runtime;
+    private final ConfigReloadHandle config;
+    private final OpenSshPublicKey hostKey;
+
+    private AlknetServer(ServerRuntime runtime, ConfigReloadHandle config, OpenSshPublicKey hostKey) {
+        this.runtime = runtime;
+        this.config = config;
+        this.hostKey = hostKey;
     }
 
     public static Builder builder() {
@@ -43,17 +56,17 @@ public final class AlknetServer implements AutoCloseable {
 
     /** The addresses actually bound, in listener order (useful with port 0). */
     public List<InetSocketAddress> listenAddresses() {
-        throw new UnsupportedOperationException();
+        return runtime.listenAddresses();
     }
 
     /** The dynamic configuration the server reads; reload it to change auth, policy and rate limits. */
     public ConfigReloadHandle config() {
-        throw new UnsupportedOperationException();
+        return config;
     }
 
     /** The server's host key, e.g. to print its fingerprint or write a known_hosts line. */
     public OpenSshPublicKey hostKey() {
-        throw new UnsupportedOperationException();
+        return hostKey;
     }
 
     /**
@@ -62,7 +75,7 @@ public final class AlknetServer implements AutoCloseable {
      */
     @Override
     public void close() {
-        throw new UnsupportedOperationException();
+        runtime.close();
     }
 
     /** Collects the server's settings; {@link #start()} binds the listeners. Not thread-safe. */
@@ -138,7 +151,29 @@ public final class AlknetServer implements AutoCloseable {
          * @throws TlsFileException when a TLS listener's certificate or key cannot be used
          */
         public AlknetServer start() throws IOException {
-            throw new UnsupportedOperationException();
+            if (listeners.isEmpty()) {
+                throw new IllegalStateException("no listener: add one with listener(...) or staticConfig(...)");
+            }
+            if (config == null) {
+                throw new IllegalStateException("no config: set config(new ConfigReloadHandle(dynamicConfig))");
+            }
+            if (hostKey == null && hostKeyFile == null) {
+                throw new IllegalStateException("no host key: set hostKey(...) or hostKeyFile(...)");
+            }
+            OpenSshKeyPair key = hostKey != null ? hostKey : HostKeys.loadOrGenerate(hostKeyFile);
+            EventLoops loops = new EventLoops(new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory()),
+                    new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory()));
+            TunnelOpener opener = proxy == null ? DirectTunnelOpener.direct(loops.worker())
+                    : DirectTunnelOpener.through(loops.worker(), proxy);
+            try {
+                ServerRuntime runtime = ServerRuntime.start(List.copyOf(listeners), config, key, loops, opener,
+                        controlChannelHandler, authLog == null ? new AuthLog() : authLog);
+                return new AlknetServer(runtime, config, key.publicKey());
+            } catch (IOException | RuntimeException e) {
+                loops.boss().shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+                loops.worker().shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+                throw e;
+            }
         }
     }
 }
