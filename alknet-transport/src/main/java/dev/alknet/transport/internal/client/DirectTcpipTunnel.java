@@ -1,0 +1,152 @@
+package dev.alknet.transport.internal.client;
+
+import dev.alknet.transport.Tunnel;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import java.io.EOFException;
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import org.apache.sshd.client.channel.ChannelDirectTcpip;
+import org.apache.sshd.client.channel.ClientChannel;
+import org.apache.sshd.client.future.OpenFuture;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.io.IoInputStream;
+import org.apache.sshd.common.io.IoOutputStream;
+import org.apache.sshd.common.io.IoReadFuture;
+import org.apache.sshd.common.io.IoWriteFuture;
+import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
+import org.apache.sshd.common.util.net.SshdSocketAddress;
+
+/**
+ * A {@link Tunnel} over an open {@code direct-tcpip} channel in MINA's async streaming mode. Reading maps to one
+ * outstanding {@link IoInputStream#read}; MINA refills the SSH window only as data is taken, so a slow reader
+ * stops the server. MINA accepts one write at a time, so writes are chained: each starts when the one before
+ * was accepted by the channel, which in turn waits for the peer's window.
+ */
+public final class DirectTcpipTunnel implements Tunnel {
+
+    /** The most one read hands out; the rest stays in MINA's buffer for the next read. */
+    private static final int MAX_CHUNK = 32 * 1024;
+
+    private static final SshdSocketAddress ORIGINATOR = new SshdSocketAddress("127.0.0.1", 0);
+
+    private final ChannelDirectTcpip channel;
+    private final IoInputStream fromServer;
+    private final IoOutputStream toServer;
+    private CompletableFuture<Void> lastWrite = CompletableFuture.completedFuture(null);
+
+    /** @param channel an opened channel with {@code Streaming.Async} */
+    private DirectTcpipTunnel(ChannelDirectTcpip channel) {
+        this.channel = channel;
+        this.fromServer = channel.getAsyncOut();
+        this.toServer = channel.getAsyncIn();
+    }
+
+    /**
+     * Opens a {@code direct-tcpip} channel to {@code host:port} on {@code session}, passing the host unresolved.
+     * The originator is given as {@code 127.0.0.1:0}, as the spec has it, so local peers are not disclosed.
+     */
+    public static CompletableFuture<Tunnel> open(ClientSession session, String host, int port) {
+        CompletableFuture<Tunnel> result = new CompletableFuture<>();
+        ChannelDirectTcpip channel;
+        OpenFuture opening;
+        try {
+            channel = session.createDirectTcpipChannel(ORIGINATOR, new SshdSocketAddress(host, port));
+            channel.setStreaming(ClientChannel.Streaming.Async);
+            opening = channel.open();
+        } catch (IOException | RuntimeException e) {
+            result.completeExceptionally(OpenFailures.of(e, session.isOpen()));
+            return result;
+        }
+        opening.addListener(done -> {
+            if (done.isOpened()) {
+                result.complete(new DirectTcpipTunnel(channel));
+            } else {
+                channel.close(true);
+                result.completeExceptionally(OpenFailures.of(done.getException(), session.isOpen()));
+            }
+        });
+        return result;
+    }
+
+    @Override
+    public CompletableFuture<ByteBuf> read() {
+        CompletableFuture<ByteBuf> result = new CompletableFuture<>();
+        ByteArrayBuffer chunk = new ByteArrayBuffer(MAX_CHUNK, false);
+        IoReadFuture reading;
+        try {
+            reading = fromServer.read(chunk);
+        } catch (RuntimeException e) {
+            // ReadPendingException: the caller broke the one-read-at-a-time contract.
+            result.completeExceptionally(new IllegalStateException("a read is already outstanding", e));
+            return result;
+        }
+        reading.addListener(done -> {
+            Throwable failure = done.getException();
+            if (failure instanceof EOFException) {
+                result.complete(null);
+            } else if (failure != null) {
+                result.completeExceptionally(neutral("read", failure));
+            } else {
+                result.complete(Unpooled.wrappedBuffer(chunk.array(), chunk.rpos(), chunk.available()));
+            }
+        });
+        return result;
+    }
+
+    @Override
+    public CompletableFuture<Void> write(ByteBuf data) {
+        byte[] bytes;
+        try {
+            bytes = ByteBufUtil.getBytes(data);
+        } finally {
+            data.release();
+        }
+        synchronized (this) {
+            lastWrite = lastWrite.thenCompose(ignored -> send(bytes));
+            return lastWrite;
+        }
+    }
+
+    private CompletableFuture<Void> send(byte[] bytes) {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        try {
+            IoWriteFuture writing = toServer.writeBuffer(new ByteArrayBuffer(bytes));
+            writing.addListener(done -> {
+                if (done.isWritten()) {
+                    result.complete(null);
+                } else {
+                    result.completeExceptionally(neutral("write", done.getException()));
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            result.completeExceptionally(neutral("write", e));
+        }
+        return result;
+    }
+
+    /** Sends EOF once every earlier write went out: MINA's async stream sends it when closed gracefully. */
+    @Override
+    public CompletableFuture<Void> shutdownOutput() {
+        synchronized (this) {
+            lastWrite = lastWrite.thenCompose(ignored -> {
+                CompletableFuture<Void> closed = new CompletableFuture<>();
+                toServer.close(false).addListener(f -> closed.complete(null));
+                return closed;
+            });
+            return lastWrite;
+        }
+    }
+
+    @Override
+    public void close() {
+        channel.close(false);
+    }
+
+    // MINA's messages may carry channel details; callers log what they get, so only the type is passed on.
+    private static IOException neutral(String what, Throwable cause) {
+        String type = cause == null ? "channel closed" : cause.getClass().getSimpleName();
+        return new IOException("tunnel " + what + " failed: " + type);
+    }
+}

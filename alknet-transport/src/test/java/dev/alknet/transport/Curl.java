@@ -1,0 +1,33 @@
+package dev.alknet.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+/** curl as the reference SOCKS5 client, with remote name resolution ({@code --socks5-hostname}). */
+final class Curl {
+
+    private Curl() {
+    }
+
+    static String get(int socksPort, String url) throws Exception {
+        assumeTrue(installed(), "curl is not installed; .ci/run installs it (apt-get install curl)");
+        Process curl = new ProcessBuilder("curl", "-sS", "--max-time", "30", "--socks5-hostname",
+                "127.0.0.1:" + socksPort, url).redirectErrorStream(true).start();
+        String output = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(curl.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(curl.exitValue()).as(output).isZero();
+        return output;
+    }
+
+    private static boolean installed() {
+        try {
+            return new ProcessBuilder("curl", "--version").start().waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+}
