@@ -2,9 +2,11 @@ package dev.alknet.host;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 /** Runs {@code alknet} command lines in this JVM with their own environment, streams and stop signal. */
@@ -25,13 +27,19 @@ final class Cli {
         return this;
     }
 
-    HostContext context(StringWriter out, StringWriter err) {
+    HostContext context(Writer out, Writer err) {
         return new HostContext(env, new PrintWriter(out, true), new PrintWriter(err, true), stop::await);
     }
 
     /** Asks a running serve or connect to shut down, as SIGTERM does. */
     void stop() {
         stop.countDown();
+    }
+
+    /** Starts a long-running command (serve, connect) on its own thread; it returns after {@link #stop()}. */
+    CompletableFuture<Integer> start(LineSink out, LineSink err, String... args) {
+        return CompletableFuture.supplyAsync(() -> Alknet.run(context(out, err), args),
+                task -> new Thread(task, "alknet " + args[0]).start());
     }
 
     Result run(String... args) {
