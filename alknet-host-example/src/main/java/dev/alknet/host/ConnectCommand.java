@@ -1,5 +1,6 @@
 package dev.alknet.host;
 
+import dev.alknet.core.config.HostPort;
 import dev.alknet.transport.AlknetClient;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -39,6 +40,6 @@ final class ConnectCommand implements Callable<Integer> {
     }
 
     private static String text(InetSocketAddress address) {
-        return ConnectHints.hostPort(address).toString();
+        return new HostPort(address.getAddress().getHostAddress(), address.getPort()).toString();
     }
 }

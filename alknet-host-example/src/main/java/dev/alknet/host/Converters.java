@@ -6,6 +6,7 @@ import dev.alknet.core.config.HostPort;
 import dev.alknet.core.config.OutboundProxy;
 import dev.alknet.transport.LocalForward;
 import dev.alknet.transport.RemoteForward;
+import java.util.function.Function;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -18,14 +19,21 @@ final class Converters {
     private Converters() {
     }
 
+    /** Runs a library parser, turning its message into picocli's. */
+    private static <T> T converted(String text, Function<String, T> parser) {
+        try {
+            return parser.apply(text);
+        } catch (ConfigException e) {
+            throw new TypeConversionException(e.reason());
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(e.getMessage());
+        }
+    }
+
     static final class HostPortValue implements ITypeConverter<HostPort> {
         @Override
         public HostPort convert(String text) {
-            try {
-                return HostPort.parse(text);
-            } catch (ConfigException e) {
-                throw new TypeConversionException(e.reason());
-            }
+            return converted(text, HostPort::parse);
         }
     }
 
@@ -40,11 +48,7 @@ final class Converters {
     static final class ProxyValue implements ITypeConverter<OutboundProxy> {
         @Override
         public OutboundProxy convert(String text) {
-            try {
-                return OutboundProxy.parse(text);
-            } catch (ConfigException e) {
-                throw new TypeConversionException(e.reason());
-            }
+            return converted(text, OutboundProxy::parse);
         }
     }
 
@@ -71,22 +75,14 @@ final class Converters {
     static final class LocalForwardValue implements ITypeConverter<LocalForward> {
         @Override
         public LocalForward convert(String text) {
-            try {
-                return LocalForward.parse(text);
-            } catch (IllegalArgumentException | ConfigException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+            return converted(text, LocalForward::parse);
         }
     }
 
     static final class RemoteForwardValue implements ITypeConverter<RemoteForward> {
         @Override
         public RemoteForward convert(String text) {
-            try {
-                return RemoteForward.parse(text);
-            } catch (IllegalArgumentException | ConfigException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+            return converted(text, RemoteForward::parse);
         }
     }
 }

@@ -51,7 +51,8 @@ record ServerSetup(AlknetConfig config, OpenSshKeyPair hostKey, Path hostKeyFile
             throw new UsageError(e.getMessage(), e);
         } catch (UncheckedIOException e) {
             // HostKeys wraps some of its refusals without a message of their own; the cause's is the one to show.
-            String message = e.getMessage().equals(e.getCause().toString()) ? e.getCause().getMessage() : e.getMessage();
+            String message = e.getMessage().equals(e.getCause().toString()) ? e.getCause().getMessage()
+                    : e.getMessage();
             throw new UsageError(message, e);
         }
     }

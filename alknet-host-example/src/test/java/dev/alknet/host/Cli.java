@@ -1,5 +1,7 @@
 package dev.alknet.host;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -16,6 +18,14 @@ final class Cli {
 
         List<String> errLines() {
             return err.lines().toList();
+        }
+
+        /** Exit code 2 and one stderr line from {@code command} naming the problem, with no stack trace. */
+        void assertBadUsage(String command, String expected) {
+            assertThat(exitCode).as(err).isEqualTo(2);
+            assertThat(errLines()).singleElement().asString().startsWith(command + ": ").contains(expected)
+                    .doesNotContain("Exception", "\tat ");
+            assertThat(out).isEmpty();
         }
     }
 
