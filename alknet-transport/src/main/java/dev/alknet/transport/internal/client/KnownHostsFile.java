@@ -95,6 +95,10 @@ public final class KnownHostsFile {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
+            // A hand-edited file may lack the final line break; the new entry must not join the last line.
+            if (Files.exists(file) && Files.size(file) > 0 && !Files.readString(file).endsWith("\n")) {
+                line = System.lineSeparator() + line;
+            }
             Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot record the server's host key in " + file + ": " + e.getMessage(), e);

@@ -6,27 +6,29 @@ import dev.alknet.core.config.HostPort;
 import java.io.UncheckedIOException;
 import java.net.SocketAddress;
 import java.security.PublicKey;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
-import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Decides whether the server's host key is the right one: a pinned key, a known-hosts file (trust on first use),
- * or anything when the user explicitly opted out. MINA only learns "rejected", so the reason is left on the
- * session for {@link #rejection} to turn into the error the caller sees.
+ * or anything when the user explicitly opted out. MINA only learns "rejected", so the reason is kept for
+ * {@link #takeRejection} to turn into the error the caller sees. It is kept here rather than as a session
+ * attribute because MINA clears those when the session closes, which races with reading it.
  */
 public final class ServerKeyCheck implements ServerKeyVerifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerKeyCheck.class);
-    private static final AttributeKey<String> REJECTION = new AttributeKey<>();
 
     private final HostPort server;
     private final OpenSshPublicKey pinned;
     private final KnownHostsFile knownHosts;
+    private final Map<ClientSession, String> rejections = new ConcurrentHashMap<>();
 
     private ServerKeyCheck(HostPort server, OpenSshPublicKey pinned, KnownHostsFile knownHosts) {
         this.server = Objects.requireNonNull(server, "server");
@@ -48,9 +50,9 @@ public final class ServerKeyCheck implements ServerKeyVerifier {
         return new ServerKeyCheck(server, null, null);
     }
 
-    /** Why the host key of {@code session} was refused, if it was. */
-    public static String rejection(ClientSession session) {
-        return session.getAttribute(REJECTION);
+    /** Why the host key of {@code session} was refused, if it was; forgets it. */
+    public String takeRejection(ClientSession session) {
+        return rejections.remove(session);
     }
 
     @Override
@@ -64,7 +66,7 @@ public final class ServerKeyCheck implements ServerKeyVerifier {
             refusal = e.getMessage();
         }
         if (refusal != null) {
-            session.setAttribute(REJECTION, refusal);
+            rejections.put(session, refusal);
             return false;
         }
         return true;

@@ -14,7 +14,6 @@ import javax.net.ssl.SSLException;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.auth.pubkey.UserAuthPublicKeyFactory;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
-import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.SshConstants;
 import org.apache.sshd.common.SshException;
@@ -43,20 +42,22 @@ public final class SshConnector implements AutoCloseable {
     private static final int HEARTBEAT_NO_REPLY_MAX = 3;
 
     private final ClientSettings settings;
+    private final ServerKeyCheck keyCheck;
     private final SshClient client;
 
-    private SshConnector(ClientSettings settings, SshClient client) {
+    private SshConnector(ClientSettings settings, ServerKeyCheck keyCheck, SshClient client) {
         this.settings = settings;
+        this.keyCheck = keyCheck;
         this.client = client;
     }
 
     /** Starts the MINA client on {@code loops}; {@code hook} puts TLS (or nothing) in front of SSH. */
     public static SshConnector start(ClientSettings settings, EventLoops loops, SshPipeline.Hook hook,
-            ServerKeyVerifier verifier) {
+            ServerKeyCheck keyCheck) {
         SshClient client = SshClient.setUpDefaultClient();
         client.setIoServiceFactoryFactory(NettyIoServiceFactoryFactory.create().withEventLoops(loops)
                 .withClientHook(hook));
-        client.setServerKeyVerifier(verifier);
+        client.setServerKeyVerifier(keyCheck);
         client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
         client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
         client.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE));
@@ -79,7 +80,7 @@ public final class SshConnector implements AutoCloseable {
         CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, HEARTBEAT_INTERVAL);
         CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(client, HEARTBEAT_NO_REPLY_MAX);
         client.start();
-        return new SshConnector(settings, client);
+        return new SshConnector(settings, keyCheck, client);
     }
 
     /**
@@ -123,7 +124,7 @@ public final class SshConnector implements AutoCloseable {
 
     private IOException explain(ClientSession session, Throwable failure) {
         HostPort server = settings.server();
-        String rejection = session == null ? null : ServerKeyCheck.rejection(session);
+        String rejection = session == null ? null : keyCheck.takeRejection(session);
         if (rejection != null) {
             return new IOException(rejection, failure);
         }
