@@ -1,0 +1,143 @@
+package dev.alknet.host;
+
+import dev.alknet.auth.KeyFormatException;
+import dev.alknet.auth.OpenSshKeyPair;
+import dev.alknet.auth.OpenSshPublicKey;
+import dev.alknet.core.TransportKind;
+import dev.alknet.core.config.ConfigException;
+import dev.alknet.core.config.HostPort;
+import dev.alknet.transport.AlknetClient;
+import dev.alknet.transport.TlsClientSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What {@code alknet connect} connects with: flags over environment variables over the data directory, checked
+ * before any connection is attempted.
+ *
+ * @param builder the client, ready to {@code build()}
+ * @param socks5 where its SOCKS5 front end listens
+ */
+record ClientSetup(AlknetClient.Builder builder, HostPort server, HostPort socks5) {
+
+    static final String ENV_SERVER = "ALKNET_SERVER";
+    static final String ENV_IDENTITY = "ALKNET_IDENTITY";
+    static final String DEFAULT_SOCKS5 = "127.0.0.1:1080";
+
+    /** @throws UsageError saying what to change */
+    static ClientSetup assemble(ConnectFlags flags, Map<String, String> env) {
+        rejectUnsupported(flags);
+        Path dataDir = DataDir.resolve(flags.dataDir, env);
+        HostPort server = server(flags, env);
+        TransportKind transport = flags.transport != null ? flags.transport : TransportKind.TCP;
+        HostPort socks5 = flags.socks5 != null ? flags.socks5 : HostPort.parse(DEFAULT_SOCKS5);
+        AlknetClient.Builder builder = AlknetClient.builder()
+                .server(server)
+                .transport(transport)
+                .identity(identity(flags, env, dataDir))
+                .socks5(socks5);
+        if (flags.user != null) {
+            builder.user(flags.user);
+        }
+        if (transport == TransportKind.TLS) {
+            builder.tls(tls(flags));
+        } else if (flags.touchesTls()) {
+            throw new UsageError("--tls-server-name, --tls-ca, --tls-pin and --insecure need --transport tls");
+        }
+        if (flags.serverKey != null && flags.knownHosts != null) {
+            throw new UsageError("choose one of --server-key and --known-hosts");
+        }
+        if (flags.serverKey != null) {
+            builder.serverKey(serverKey(flags.serverKey));
+        } else {
+            builder.knownHosts(flags.knownHosts != null ? flags.knownHosts : dataDir.resolve(DataDir.KNOWN_HOSTS));
+        }
+        flags.forwards.forEach(builder::localForward);
+        flags.remoteForwards.forEach(builder::remoteForward);
+        return new ClientSetup(builder, server, socks5);
+    }
+
+    private static void rejectUnsupported(ConnectFlags flags) {
+        if (flags.proxy != null) {
+            throw new UsageError("--proxy is not supported by the alknet client yet; reach the server directly");
+        }
+        if (flags.peer != null || flags.irohRelay != null) {
+            throw new UsageError("--peer and --iroh-relay are not supported by alknet-java (there is no iroh "
+                    + "transport); use --server with --transport tcp or tls");
+        }
+    }
+
+    private static HostPort server(ConnectFlags flags, Map<String, String> env) {
+        if (flags.server != null) {
+            return flags.server;
+        }
+        String fromEnv = env.get(ENV_SERVER);
+        if (fromEnv == null || fromEnv.isBlank()) {
+            throw new UsageError("missing --server HOST:PORT (or set " + ENV_SERVER + ")");
+        }
+        try {
+            return HostPort.parse(fromEnv.strip());
+        } catch (ConfigException e) {
+            throw new UsageError(ENV_SERVER + ": " + e.reason());
+        }
+    }
+
+    private static OpenSshKeyPair identity(ConnectFlags flags, Map<String, String> env, Path dataDir) {
+        String fromEnv = env.get(ENV_IDENTITY);
+        Path file = flags.identity != null ? flags.identity
+                : fromEnv != null && !fromEnv.isBlank() ? Path.of(fromEnv) : dataDir.resolve(DataDir.IDENTITY);
+        if (!Files.isRegularFile(file)) {
+            throw new UsageError("no identity key " + file + "; create one with 'alknet keygen -f " + file
+                    + "' and add its .pub line to the server's authorized_keys");
+        }
+        try {
+            return OpenSshKeyPair.load(file);
+        } catch (KeyFormatException | UncheckedIOException e) {
+            throw new UsageError("--identity: " + e.getMessage(), e);
+        }
+    }
+
+    private static TlsClientSettings tls(ConnectFlags flags) {
+        int trustChoices = (flags.tlsCa != null ? 1 : 0) + (flags.tlsPins.isEmpty() ? 0 : 1) + (flags.insecure ? 1 : 0);
+        if (trustChoices > 1) {
+            throw new UsageError("choose one of --tls-ca, --tls-pin and --insecure");
+        }
+        TlsClientSettings.Builder tls = TlsClientSettings.builder().serverName(flags.tlsServerName);
+        if (flags.tlsCa != null) {
+            if (!Files.isRegularFile(flags.tlsCa)) {
+                throw new UsageError("--tls-ca: " + flags.tlsCa + ": no such file");
+            }
+            tls.trustCaFile(flags.tlsCa.toAbsolutePath());
+        }
+        try {
+            flags.tlsPins.forEach(tls::pin);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--tls-pin: " + e.getMessage(), e);
+        }
+        if (flags.insecure) {
+            tls.insecure();
+        }
+        return tls.build();
+    }
+
+    /** A .pub file or a key line; a fingerprint alone cannot be checked by the client. */
+    private static OpenSshPublicKey serverKey(String value) {
+        if (value.startsWith("SHA256:")) {
+            throw new UsageError("--server-key needs the server's public key, not its fingerprint: pass its .pub "
+                    + "file or the 'ssh-ed25519 AAAA...' line 'alknet serve' prints");
+        }
+        Path file = Path.of(value.strip());
+        try {
+            String line = Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8).strip() : value;
+            return OpenSshPublicKey.parse(line);
+        } catch (IOException e) {
+            throw new UsageError("--server-key: cannot read " + file + ": " + e.getMessage(), e);
+        } catch (KeyFormatException e) {
+            throw new UsageError("--server-key: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.alknet.host;
+
+import dev.alknet.core.TransportKind;
+import dev.alknet.core.config.ConfigException;
+import dev.alknet.core.config.HostPort;
+import dev.alknet.core.config.OutboundProxy;
+import dev.alknet.transport.LocalForward;
+import dev.alknet.transport.RemoteForward;
+import java.util.function.Function;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * Flag values parsed by the library's own parsers, so a flag accepts exactly what the config file does; their
+ * messages become picocli's "Invalid value for option" line.
+ */
+final class Converters {
+
+    private Converters() {
+    }
+
+    /** Runs a library parser, turning its message into picocli's. */
+    private static <T> T converted(String text, Function<String, T> parser) {
+        try {
+            return parser.apply(text);
+        } catch (ConfigException e) {
+            throw new TypeConversionException(e.reason());
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(e.getMessage());
+        }
+    }
+
+    static final class HostPortValue implements ITypeConverter<HostPort> {
+        @Override
+        public HostPort convert(String text) {
+            return converted(text, HostPort::parse);
+        }
+    }
+
+    /** {@code [bind:]port}: a bare port binds the loopback address, as {@code ssh -D} does. */
+    static final class LoopbackDefaultHostPort implements ITypeConverter<HostPort> {
+        @Override
+        public HostPort convert(String text) {
+            return new HostPortValue().convert(text.chars().allMatch(Character::isDigit) ? "127.0.0.1:" + text : text);
+        }
+    }
+
+    static final class ProxyValue implements ITypeConverter<OutboundProxy> {
+        @Override
+        public OutboundProxy convert(String text) {
+            return converted(text, OutboundProxy::parse);
+        }
+    }
+
+    /** Only what alknet-java carries: the spec's iroh gets an explanation rather than "unknown value". */
+    static final class TransportValue implements ITypeConverter<TransportKind> {
+        @Override
+        public TransportKind convert(String text) {
+            TransportKind kind;
+            try {
+                kind = TransportKind.parse(text);
+            } catch (IllegalArgumentException e) {
+                kind = null;
+            }
+            if (kind == TransportKind.IROH) {
+                throw new TypeConversionException("iroh transport is not supported by alknet-java; use tcp or tls");
+            }
+            if (kind != TransportKind.TCP && kind != TransportKind.TLS) {
+                throw new TypeConversionException("'" + text + "' is not a transport; use tcp or tls");
+            }
+            return kind;
+        }
+    }
+
+    static final class LocalForwardValue implements ITypeConverter<LocalForward> {
+        @Override
+        public LocalForward convert(String text) {
+            return converted(text, LocalForward::parse);
+        }
+    }
+
+    static final class RemoteForwardValue implements ITypeConverter<RemoteForward> {
+        @Override
+        public RemoteForward convert(String text) {
+            return converted(text, RemoteForward::parse);
+        }
+    }
+}

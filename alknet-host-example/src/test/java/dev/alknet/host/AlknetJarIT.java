@@ -1,0 +1,129 @@
+package dev.alknet.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shaded jar as an operator runs it: a separate {@code java -jar alknet.jar serve} process, reached by the real
+ * OpenSSH client with the line it prints, stopped by SIGTERM with exit code 0.
+ */
+class AlknetJarIT {
+
+    private static final Path JAR = Path.of("target", "alknet.jar");
+
+    @TempDir
+    Path dir;
+
+    private TestHttp http;
+    private Process server;
+    private Process ssh;
+
+    @BeforeEach
+    void keys() throws IOException {
+        assertThat(JAR).as("run through 'mvn verify', which builds the jar first").isRegularFile();
+        http = new TestHttp();
+        assertThat(new Cli().run("keygen", "--data-dir", dir.toString()).exitCode()).isZero();
+        Files.copy(dir.resolve(DataDir.IDENTITY + ".pub"), dir.resolve(DataDir.AUTHORIZED_KEYS));
+    }
+
+    @AfterEach
+    void cleanUp() {
+        for (Process p : new Process[] {ssh, server}) {
+            if (p != null && p.isAlive()) {
+                p.destroyForcibly();
+            }
+        }
+        http.close();
+    }
+
+    private LineSink serve(String... flags) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(),
+                "serve", "--data-dir", dir.toString(), "--listen", "127.0.0.1:0"));
+        command.addAll(List.of(flags));
+        server = new ProcessBuilder(command).redirectError(dir.resolve("serve.log").toFile()).start();
+        return LineSink.of(server.getInputStream());
+    }
+
+    /** Starts the printed {@code ssh -N -D ...} with a free -D port and this test's key; returns that port. */
+    private int sshDynamicForward(LineSink out, String ssh) throws Exception {
+        List<String> printed = Shell.words(out.await(l -> l.strip().startsWith("ssh ")));
+        int socksPort = Tools.freePort();
+        List<String> command = new ArrayList<>(List.of(ssh, "-i", dir.resolve(DataDir.IDENTITY).toString(),
+                "-o", "BatchMode=yes", "-o", "ExitOnForwardFailure=yes", "-o", "StrictHostKeyChecking=no",
+                "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR"));
+        command.addAll(printed.subList(1, printed.size()));
+        command.set(command.indexOf("-D") + 1, "127.0.0.1:" + socksPort);
+        this.ssh = new ProcessBuilder(command).redirectErrorStream(true).start();
+        LineSink sshOut = LineSink.of(this.ssh.getInputStream());
+        awaitListening(socksPort, sshOut);
+        return socksPort;
+    }
+
+    private void awaitListening(int port, LineSink sshOut) throws InterruptedException {
+        for (int attempt = 0; attempt < 600; attempt++) {
+            try (Socket probe = new Socket()) {
+                probe.connect(new InetSocketAddress("127.0.0.1", port));
+                return;
+            } catch (IOException notYet) {
+                assertThat(ssh.isAlive()).as("ssh exited: " + sshOut.text()).isTrue();
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("ssh -D never listened: " + sshOut.text());
+    }
+
+    private void stopAndExpectExitZero() throws Exception {
+        ssh.destroy();
+        server.destroy(); // SIGTERM
+        assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(server.exitValue()).as(Files.readString(dir.resolve("serve.log"))).isZero();
+    }
+
+    @Test
+    void theEmbeddedDefaultAdmitsTheDataDirKeyAndDeniesForwarding() throws Exception {
+        String sshPath = Tools.require("ssh");
+        LineSink out = serve();
+
+        int socksPort = sshDynamicForward(out, sshPath);
+
+        InetSocketAddress socks = new InetSocketAddress("127.0.0.1", socksPort);
+        assertThatThrownBy(() -> TestHttp.getThroughSocks(socks, "127.0.0.1", http.port()))
+                .as("forwarding is denied by default").isInstanceOf(IOException.class);
+        assertThat(Files.readString(dir.resolve("serve.log")))
+                .contains("alknet.auth - auth attempt remote_addr=127.0.0.1 ").contains("result=accept");
+        stopAndExpectExitZero();
+    }
+
+    @Test
+    void sshDynamicForwardReachesWhatTheConfigAllows() throws Exception {
+        String sshPath = Tools.require("ssh");
+        Path config = Files.writeString(dir.resolve("alknet.toml"), """
+                [forwarding]
+                default = "deny"
+                [[forwarding.rules]]
+                target = "127.0.0.1:%d"
+                action = "allow"
+                """.formatted(http.port()));
+        LineSink out = serve("--config", config.toString());
+
+        int socksPort = sshDynamicForward(out, sshPath);
+
+        assertThat(TestHttp.getThroughSocks(new InetSocketAddress("127.0.0.1", socksPort), "127.0.0.1", http.port()))
+                .startsWith("HTTP/1.1 200").endsWith(TestHttp.BODY);
+        stopAndExpectExitZero();
+    }
+}
