@@ -1,6 +1,8 @@
 package dev.alknet.transport;
 
+import dev.alknet.transport.internal.forward.ChannelTunnel;
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -13,6 +15,16 @@ import java.util.concurrent.CompletableFuture;
  * it must not buffer. Neither method ever drops bytes.
  */
 public interface Tunnel extends AutoCloseable {
+
+    /**
+     * A tunnel over a connected Netty socket channel (plain or behind an {@code SslHandler}), added as the last
+     * handler of its pipeline. The channel must have autoRead off, so that bytes are read only while a
+     * {@link #read()} waits, and {@code ALLOW_HALF_CLOSURE} on, so that the peer's end of output reads as
+     * end of stream. Call it on the channel's event loop or before the channel is registered.
+     */
+    static Tunnel attach(Channel channel) {
+        return ChannelTunnel.attach(channel);
+    }
 
     /**
      * The next chunk from the destination. Completes with a buffer the caller now owns (and must release), or
