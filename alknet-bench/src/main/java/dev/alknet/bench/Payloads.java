@@ -6,7 +6,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Realistic call-protocol envelopes of a given JSON size, shared by the benchmarks. */
-final class Payloads {
+public final class Payloads {
 
     private Payloads() {}
 
@@ -24,15 +24,29 @@ final class Payloads {
         input.put("caseSensitive", false);
         ArrayNode items = input.putArray("items");
         EventEnvelope envelope = new EventEnvelope("call.requested", "4b0c2f0e-3c8e-4d8b-9a7e-1f2d3c4b5a69", payload);
-        int i = 0;
-        while (body(envelope).length < bytes - 40) {
-            ObjectNode item = items.addObject();
-            item.put("path", "/srv/data/project-" + i + "/notes.md");
-            item.put("size", 4096L * (i + 1));
-            item.put("hidden", i % 3 == 0);
-            i++;
+        for (int i = 0; body(envelope).length < bytes - 40; i++) {
+            addRecord(items, i);
         }
         return envelope;
+    }
+
+    /** An operation input or output of about {@code bytes} of JSON, shaped like the input above. */
+    public static ObjectNode document(int bytes, String query) {
+        ObjectNode document = FrameCodec.jsonMapper().createObjectNode();
+        document.put("query", query);
+        document.put("caseSensitive", false);
+        ArrayNode items = document.putArray("items");
+        for (int i = 0; FrameCodec.jsonMapper().writeValueAsBytes(document).length < bytes - 40; i++) {
+            addRecord(items, i);
+        }
+        return document;
+    }
+
+    private static void addRecord(ArrayNode items, int i) {
+        ObjectNode item = items.addObject();
+        item.put("path", "/srv/data/project-" + i + "/notes.md");
+        item.put("size", 4096L * (i + 1));
+        item.put("hidden", i % 3 == 0);
     }
 
     /** The JSON body of the envelope's frame (no length header). */

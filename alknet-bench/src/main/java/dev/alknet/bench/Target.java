@@ -15,7 +15,25 @@ public record Target(Class<?> benchmarkClass, String description, ToDoubleFuncti
     public static Target ratioAtLeast(Class<?> benchmarkClass, String description, String measured, String anchor,
             double minRatio) {
         return new Target(benchmarkClass, description,
-                r -> r.score(measured) / r.score(anchor), Bound.AT_LEAST, minRatio, "x");
+                r -> r.throughput(measured) / r.throughput(anchor), Bound.AT_LEAST, minRatio, "x");
+    }
+
+    /**
+     * Measured/anchor ratio of a latency percentile (both from {@code Mode.SampleTime} in the same run), e.g.
+     * "p99 ≤ 1.0x gRPC's".
+     */
+    public static Target percentileRatioAtMost(Class<?> benchmarkClass, String description, String measured,
+            String anchor, double percentile, double maxRatio) {
+        return new Target(benchmarkClass, description,
+                r -> r.percentile(measured, percentile) / r.percentile(anchor, percentile), Bound.AT_MOST, maxRatio,
+                "x");
+    }
+
+    /** An absolute throughput bound in operations per second, where the issue states one. */
+    public static Target perSecondAtLeast(Class<?> benchmarkClass, String description, String benchmark,
+            double minPerSecond, String unit) {
+        return new Target(benchmarkClass, description, r -> r.perSecond(benchmark), Bound.AT_LEAST, minPerSecond,
+                unit);
     }
 
     /** An average time in microseconds that must stay under a bound. */

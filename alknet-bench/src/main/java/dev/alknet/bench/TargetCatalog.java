@@ -1,5 +1,7 @@
 package dev.alknet.bench;
 
+import dev.alknet.bench.rpc.RpcBench;
+import dev.alknet.bench.rpc.SubscriptionBench;
 import java.util.List;
 
 /** Every speed target the project promises, each a ratio or bound within one run. */
@@ -14,6 +16,12 @@ final class TargetCatalog {
                 Target.microsAtMost(PolicyBench.class, "policy decision over 1,000 rules (host name, no match)",
                         "hostName", "rules=1000", 10.0),
                 Target.microsAtMost(PolicyBench.class, "policy decision over 1,000 rules (IPv4 literal, no match)",
-                        "ipLiteral", "rules=1000", 10.0));
+                        "ipLiteral", "rules=1000", 10.0),
+                Target.ratioAtLeast(RpcBench.class, "unary call throughput, raw TCP vs gRPC (8 callers)",
+                        "alknetRawTcp", "grpc", 1.0),
+                Target.percentileRatioAtMost(RpcBench.class, "unary call p99 latency, raw TCP vs gRPC (8 callers)",
+                        "alknetRawTcp", "grpc", 99, 1.0),
+                Target.perSecondAtLeast(SubscriptionBench.class, "subscription items in memory",
+                        "inMemoryItems", 500_000, "items/s"));
     }
 }
