@@ -1,9 +1,7 @@
 package dev.alknet.host;
 
 import dev.alknet.callproto.OperationSpec;
-import dev.alknet.core.config.HostPort;
 import java.io.IOException;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,10 +22,6 @@ final class CallCommand implements Callable<Integer> {
 
     @ParentCommand
     private Alknet alknet;
-
-    @Parameters(index = "0", paramLabel = "SERVER", converter = Converters.HostPortValue.class,
-            description = "HOST:PORT of an SSH listener, or of a raw listener with --raw")
-    private HostPort server;
 
     @Parameters(index = "1", paramLabel = "OPERATION", description = "e.g. /services/list or /w1/files/read")
     private String operation;
@@ -57,19 +51,13 @@ final class CallCommand implements Callable<Integer> {
             throw new UsageError(e.getMessage(), e);
         }
         JsonNode in = JsonText.parse("the input", input);
-        try (RemoteSession remote = RemoteSession.open(flags, server, context.env());
-                StopWatch stop = StopWatch.start(context.stop())) {
+        try (RemoteSession remote = RemoteSession.open(flags, context)) {
             if (subscribe) {
-                remote.print(operation, in, context.out(), stop);
-                return 0;
+                remote.print(operation, in, context.out());
+            } else {
+                context.out().println(JsonText.format(remote.call(operation, in), pretty));
+                context.out().flush();
             }
-            Optional<JsonNode> output = remote.call(operation, in, stop);
-            if (output.isEmpty()) {
-                context.err().println("alknet call: stopped before the answer came; the call was aborted");
-                return ErrorReporting.FAILURE;
-            }
-            context.out().println(JsonText.format(output.get(), pretty));
-            context.out().flush();
             return 0;
         }
     }

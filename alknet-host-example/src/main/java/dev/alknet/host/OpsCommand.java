@@ -1,15 +1,12 @@
 package dev.alknet.host;
 
-import dev.alknet.core.config.HostPort;
 import dev.alknet.core.frame.FrameCodec;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -23,10 +20,6 @@ final class OpsCommand implements Callable<Integer> {
 
     @ParentCommand
     private Alknet alknet;
-
-    @Parameters(index = "0", paramLabel = "SERVER", converter = Converters.HostPortValue.class,
-            description = "HOST:PORT of an SSH listener, or of a raw listener with --raw")
-    private HostPort server;
 
     @Option(names = "--schema", paramLabel = "OPERATION",
             description = "print the input and output schemas of this operation (indented JSON)")
@@ -46,18 +39,13 @@ final class OpsCommand implements Callable<Integer> {
         if (schema != null) {
             input.put("name", schema);
         }
-        try (RemoteSession remote = RemoteSession.open(flags, server, context.env());
-                StopWatch stop = StopWatch.start(context.stop())) {
-            Optional<JsonNode> output = remote.call(operation, input, stop);
-            if (output.isEmpty()) {
-                context.err().println("alknet ops: stopped before the answer came");
-                return ErrorReporting.FAILURE;
-            }
+        try (RemoteSession remote = RemoteSession.open(flags, context)) {
+            JsonNode output = remote.call(operation, input);
             PrintWriter out = context.out();
             if (json || schema != null) {
-                out.println(JsonText.format(output.get(), !json));
+                out.println(JsonText.format(output, !json));
             } else {
-                table(out, output.get().path("operations"));
+                table(out, output.path("operations"));
             }
             out.flush();
             return 0;

@@ -1,10 +1,19 @@
 package dev.alknet.host;
 
+import dev.alknet.core.config.HostPort;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** How {@code call} and {@code ops} reach a server's call protocol: the SSH control channel, or raw framing. */
+/**
+ * Which server {@code call} and {@code ops} reach, and how: its SSH control channel, or raw framing. The server is
+ * their first parameter.
+ */
 final class RemoteFlags {
+
+    @Parameters(index = "0", paramLabel = "SERVER", converter = Converters.HostPortValue.class,
+            description = "HOST:PORT of an SSH listener, or of a raw listener with --raw")
+    HostPort server;
 
     @Option(names = "--raw", description = "connect to an interface = \"raw\" listener (TCP, or TLS with "
             + "--transport tls) and log in with a token signed by the identity key, instead of SSH")

@@ -37,10 +37,16 @@ final class RemoteSession implements AutoCloseable {
 
     private final CallSession session;
     private final Runnable closeClient;
+    private final StopWatch stop;
 
-    private RemoteSession(CallSession session, Runnable closeClient) {
-        this.session = session;
-        this.closeClient = closeClient;
+    /** A session and how to close the client under it. */
+    private record Connection(CallSession session, Runnable closeClient) {
+    }
+
+    private RemoteSession(Connection connection, StopWatch stop) {
+        this.session = connection.session();
+        this.closeClient = connection.closeClient();
+        this.stop = stop;
     }
 
     /**
@@ -50,7 +56,13 @@ final class RemoteSession implements AutoCloseable {
      * @throws IOException when the server cannot be reached or refuses the channel
      * @throws CallException when the server refuses the token
      */
-    static RemoteSession open(RemoteFlags flags, HostPort server, Map<String, String> env)
+    static RemoteSession open(RemoteFlags flags, HostContext context) throws IOException, InterruptedException {
+        Connection connection = connect(flags, flags.server, context.env());
+        // Waits for answers end on SIGINT/SIGTERM too, and abort what they waited for.
+        return new RemoteSession(connection, StopWatch.start(context.stop()));
+    }
+
+    private static Connection connect(RemoteFlags flags, HostPort server, Map<String, String> env)
             throws IOException, InterruptedException {
         if (flags.raw) {
             if (flags.client.touchesSsh()) {
@@ -68,12 +80,15 @@ final class RemoteSession implements AutoCloseable {
     /**
      * Calls {@code operation} and waits for the answer.
      *
-     * @return the output, or empty when the command was stopped first (the call is aborted then)
      * @throws CallException when the call ended in {@code call.error}
+     * @throws IOException when the command was stopped first (the call is aborted then)
      */
-    Optional<JsonNode> call(String operation, JsonNode input, StopWatch stop) throws InterruptedException {
+    JsonNode call(String operation, JsonNode input) throws IOException, InterruptedException {
         CompletableFuture<JsonNode> answer = session.call(operation, input);
-        return awaitOrStop(answer, stop) ? Optional.empty() : Optional.of(answer.join());
+        if (awaitOrStop(answer)) {
+            throw new IOException("stopped before the answer came; the call was aborted");
+        }
+        return answer.join();
     }
 
     /**
@@ -82,16 +97,16 @@ final class RemoteSession implements AutoCloseable {
      *
      * @throws CallException when the stream ended in {@code call.error}
      */
-    void print(String operation, JsonNode input, PrintWriter out, StopWatch stop) throws InterruptedException {
+    void print(String operation, JsonNode input, PrintWriter out) throws InterruptedException {
         StreamPrinter printer = new StreamPrinter(out);
         session.subscribe(operation, input).subscribe(printer);
-        if (awaitOrStop(printer.done(), stop)) {
+        if (awaitOrStop(printer.done())) {
             printer.cancel();
         }
     }
 
     /** @return whether the command was stopped before {@code work} finished (successfully) */
-    private static boolean awaitOrStop(CompletableFuture<?> work, StopWatch stop) throws InterruptedException {
+    private boolean awaitOrStop(CompletableFuture<?> work) throws InterruptedException {
         try {
             CompletableFuture.anyOf(work, stop.stopped()).get();
         } catch (ExecutionException e) {
@@ -112,7 +127,7 @@ final class RemoteSession implements AutoCloseable {
         }
     }
 
-    private static RemoteSession ssh(ClientFlags flags, HostPort server, Map<String, String> env)
+    private static Connection ssh(ClientFlags flags, HostPort server, Map<String, String> env)
             throws IOException, InterruptedException {
         AlknetClient client = ClientSetup.ssh(flags, server, env).build();
         try {
@@ -121,7 +136,7 @@ final class RemoteSession implements AutoCloseable {
             TransportInfo info = TransportInfo.of(InetSocketAddress.createUnresolved(server.host(), server.port()),
                     ClientSetup.transport(flags));
             // The server's identity is proven by its host key; no operation here needs it as a peer.
-            return new RemoteSession(CallSession.builder(TunnelStream.over(channel, info), Identity.anonymous())
+            return new Connection(CallSession.builder(TunnelStream.over(channel, info), Identity.anonymous())
                     .start(), client::close);
         } catch (IOException | InterruptedException | RuntimeException e) {
             client.close();
@@ -147,7 +162,7 @@ final class RemoteSession implements AutoCloseable {
         }
     }
 
-    private static RemoteSession raw(RemoteFlags flags, HostPort server, Map<String, String> env)
+    private static Connection raw(RemoteFlags flags, HostPort server, Map<String, String> env)
             throws IOException {
         CallClient.Builder builder = CallClient.builder();
         Optional<TlsClientSettings> tls = ClientSetup.tls(flags.client);
@@ -165,7 +180,7 @@ final class RemoteSession implements AutoCloseable {
             }
             CallClient client = builder.build();
             try {
-                return new RemoteSession(client.connect(server.host(), server.port()), client::close);
+                return new Connection(client.connect(server.host(), server.port()), client::close);
             } catch (IOException | RuntimeException e) {
                 client.close();
                 throw e;
@@ -183,6 +198,7 @@ final class RemoteSession implements AutoCloseable {
 
     @Override
     public void close() {
+        stop.close();
         try {
             session.close();
         } finally {
