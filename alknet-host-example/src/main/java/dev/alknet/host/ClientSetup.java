@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What {@code alknet connect} connects with: flags over environment variables over the data directory, checked
@@ -31,23 +32,30 @@ record ClientSetup(AlknetClient.Builder builder, HostPort server, HostPort socks
     /** @throws UsageError saying what to change */
     static ClientSetup assemble(ConnectFlags flags, Map<String, String> env) {
         rejectUnsupported(flags);
-        Path dataDir = DataDir.resolve(flags.dataDir, env);
         HostPort server = server(flags, env);
-        TransportKind transport = flags.transport != null ? flags.transport : TransportKind.TCP;
         HostPort socks5 = flags.socks5 != null ? flags.socks5 : HostPort.parse(DEFAULT_SOCKS5);
+        AlknetClient.Builder builder = ssh(flags.client, server, env).socks5(socks5);
+        flags.forwards.forEach(builder::localForward);
+        flags.remoteForwards.forEach(builder::remoteForward);
+        return new ClientSetup(builder, server, socks5);
+    }
+
+    /**
+     * An SSH client of {@code server} without front ends, checked like {@link #assemble}.
+     *
+     * @throws UsageError saying what to change
+     */
+    static AlknetClient.Builder ssh(ClientFlags flags, HostPort server, Map<String, String> env) {
+        Path dataDir = DataDir.resolve(flags.dataDir, env);
+        TransportKind transport = transport(flags);
         AlknetClient.Builder builder = AlknetClient.builder()
                 .server(server)
                 .transport(transport)
-                .identity(identity(flags, env, dataDir))
-                .socks5(socks5);
+                .identity(identity(flags, env));
         if (flags.user != null) {
             builder.user(flags.user);
         }
-        if (transport == TransportKind.TLS) {
-            builder.tls(tls(flags));
-        } else if (flags.touchesTls()) {
-            throw new UsageError("--tls-server-name, --tls-ca, --tls-pin and --insecure need --transport tls");
-        }
+        tls(flags).ifPresent(builder::tls);
         if (flags.serverKey != null && flags.knownHosts != null) {
             throw new UsageError("choose one of --server-key and --known-hosts");
         }
@@ -56,9 +64,26 @@ record ClientSetup(AlknetClient.Builder builder, HostPort server, HostPort socks
         } else {
             builder.knownHosts(flags.knownHosts != null ? flags.knownHosts : dataDir.resolve(DataDir.KNOWN_HOSTS));
         }
-        flags.forwards.forEach(builder::localForward);
-        flags.remoteForwards.forEach(builder::remoteForward);
-        return new ClientSetup(builder, server, socks5);
+        return builder;
+    }
+
+    static TransportKind transport(ClientFlags flags) {
+        return flags.transport != null ? flags.transport : TransportKind.TCP;
+    }
+
+    /**
+     * The TLS settings of {@code --transport tls}, empty for tcp.
+     *
+     * @throws UsageError when TLS flags are given for tcp or contradict each other
+     */
+    static Optional<TlsClientSettings> tls(ClientFlags flags) {
+        if (transport(flags) == TransportKind.TLS) {
+            return Optional.of(tlsSettings(flags));
+        }
+        if (flags.touchesTls()) {
+            throw new UsageError("--tls-server-name, --tls-ca, --tls-pin and --insecure need --transport tls");
+        }
+        return Optional.empty();
     }
 
     private static void rejectUnsupported(ConnectFlags flags) {
@@ -86,10 +111,12 @@ record ClientSetup(AlknetClient.Builder builder, HostPort server, HostPort socks
         }
     }
 
-    private static OpenSshKeyPair identity(ConnectFlags flags, Map<String, String> env, Path dataDir) {
+    /** The key that logs in over SSH and signs tokens for raw framing. */
+    static OpenSshKeyPair identity(ClientFlags flags, Map<String, String> env) {
         String fromEnv = env.get(ENV_IDENTITY);
         Path file = flags.identity != null ? flags.identity
-                : fromEnv != null && !fromEnv.isBlank() ? Path.of(fromEnv) : dataDir.resolve(DataDir.IDENTITY);
+                : fromEnv != null && !fromEnv.isBlank() ? Path.of(fromEnv)
+                : DataDir.resolve(flags.dataDir, env).resolve(DataDir.IDENTITY);
         if (!Files.isRegularFile(file)) {
             throw new UsageError("no identity key " + file + "; create one with 'alknet keygen -f " + file
                     + "' and add its .pub line to the server's authorized_keys");
@@ -101,7 +128,7 @@ record ClientSetup(AlknetClient.Builder builder, HostPort server, HostPort socks
         }
     }
 
-    private static TlsClientSettings tls(ConnectFlags flags) {
+    private static TlsClientSettings tlsSettings(ClientFlags flags) {
         int trustChoices = (flags.tlsCa != null ? 1 : 0) + (flags.tlsPins.isEmpty() ? 0 : 1) + (flags.insecure ? 1 : 0);
         if (trustChoices > 1) {
             throw new UsageError("choose one of --tls-ca, --tls-pin and --insecure");

@@ -9,8 +9,8 @@ import java.net.InetSocketAddress;
 import java.util.List;
 
 /**
- * What {@code alknet serve} prints on start: where it listens, its host key and a command line per listener for
- * our client and for OpenSSH, ready to paste.
+ * What {@code alknet serve} prints on start: where it listens, its host key and command lines per SSH listener
+ * for our client, for OpenSSH and for the call protocol on its control channel, ready to paste.
  */
 final class ConnectHints {
 
@@ -29,9 +29,10 @@ final class ConnectHints {
             boolean tls = listeners.get(i).transport() == TransportKind.TLS;
             out.println("alknet serve: listening on " + address + " (" + listeners.get(i).transport()
                     + (listeners.get(i).stealth() ? ", stealth" : "") + "); connect with:");
-            out.println("  alknet connect --server " + address + (tls ? " --transport tls" : "")
-                    + " --server-key '" + hostKey.withComment("").toLine() + "'");
+            String trust = (tls ? " --transport tls" : "") + " --server-key '" + hostKey.withComment("").toLine() + "'";
+            out.println("  alknet connect --server " + address + trust);
             out.println("  " + ssh(address, tls));
+            out.println("  alknet ops " + address + trust);
         }
         out.flush();
     }

@@ -1,5 +1,6 @@
 package dev.alknet.host;
 
+import dev.alknet.callproto.OperationSpec;
 import dev.alknet.core.TransportKind;
 import dev.alknet.core.config.ConfigException;
 import dev.alknet.core.config.HostPort;
@@ -69,6 +70,20 @@ final class Converters {
                 throw new TypeConversionException("'" + text + "' is not a transport; use tcp or tls");
             }
             return kind;
+        }
+    }
+
+    /** A path segment, as the head's own operations are {@code /{node}/{service}/{op}}. */
+    static final class NodeNameValue implements ITypeConverter<String> {
+        @Override
+        public String convert(String text) {
+            try {
+                OperationSpec.checkPath("/" + text + "/x");
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("node name '" + text + "' must be 1-64 letters, digits, '_', '.'"
+                        + " or '-' starting with a letter or digit");
+            }
+            return text;
         }
     }
 

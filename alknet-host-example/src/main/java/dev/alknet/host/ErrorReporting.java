@@ -1,11 +1,12 @@
 package dev.alknet.host;
 
+import dev.alknet.callproto.CallException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns failures into exit codes and one line on stderr each. No stack traces: an operator needs the reason and
+ * Turns failures into exit codes and one line on stderr each; a {@code call.error} is {@code CODE: message}. No stack traces: an operator needs the reason and
  * what to do, and a trace would bury both (and could carry values from the config).
  */
 final class ErrorReporting {
@@ -27,6 +28,11 @@ final class ErrorReporting {
     /** What a command threw while running. */
     static int onFailure(Exception e, CommandLine cli, ParseResult parsed) {
         String name = cli.getCommandSpec().qualifiedName();
+        if (e instanceof CallException failed) {
+            // What the server said is the whole story: its code and message, as an operator greps for them.
+            cli.getErr().println(failed.code() + ": " + oneLine(describe(e)));
+            return FAILURE;
+        }
         if (e instanceof UsageError) {
             cli.getErr().println(name + ": " + oneLine(e.getMessage()));
             return BAD_USAGE;

@@ -1,6 +1,13 @@
 package dev.alknet.host;
 
+import dev.alknet.auth.ConfigIdentityProvider;
+import dev.alknet.callproto.Head;
+import dev.alknet.callproto.OperationRegistry;
+import dev.alknet.callproto.net.CallServer;
+import dev.alknet.callproto.net.ControlChannelSessions;
+import dev.alknet.callproto.net.SessionAcceptor;
 import dev.alknet.core.config.ConfigReloadHandle;
+import dev.alknet.core.config.InterfaceKind;
 import dev.alknet.core.config.ListenerConfig;
 import dev.alknet.transport.AlknetServer;
 import java.io.IOException;
@@ -13,11 +20,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code alknet serve}: runs the SSH tunnel server until SIGTERM or SIGINT. */
+/**
+ * {@code alknet serve}: runs the SSH tunnel server and a call-protocol head until SIGTERM or SIGINT. The head is
+ * reachable on every SSH listener's control channel ({@code alknet-control:0}) and on {@code interface = "raw"}
+ * listeners.
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
         description = {"Runs the alknet SSH server: public key logins only, forwarding under the config's policy.",
+                "It is also a head of the call protocol (alknet call, alknet ops): on the SSH control channel "
+                        + "alknet-control:0, which the policy must allow (the embedded default does), and on "
+                        + "[[listeners]] with interface = \"raw\".",
                 "Precedence: flags, then the --config file, then the embedded default (loopback tcp 127.0.0.1:2222, "
-                        + "forwarding denied, host key and authorized_keys in the data directory)."},
+                        + "forwarding denied but for the control channel, host key and authorized_keys in the data "
+                        + "directory)."},
         footer = {"", "Exit codes: 0 stopped by SIGTERM/SIGINT, 1 runtime failure, 2 bad flags or config."})
 final class ServeCommand implements Callable<Integer> {
 
@@ -33,20 +48,62 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         HostContext context = alknet.context();
         ServerSetup setup = ServerSetup.assemble(flags, context.env());
-        List<ListenerConfig> listeners = setup.config().staticConfig().listeners();
-        try (AlknetServer server = AlknetServer.builder()
-                .staticConfig(setup.config().staticConfig())
-                .config(new ConfigReloadHandle(setup.config().dynamicConfig()))
-                .hostKey(setup.hostKey())
-                .start()) {
-            List<InetSocketAddress> bound = server.listenAddresses();
-            for (int i = 0; i < bound.size(); i++) {
-                LOG.info("listening on {} ({})", ConnectHints.hostPort(bound.get(i)), listeners.get(i).transport());
+        List<ListenerConfig> ssh = listeners(setup, InterfaceKind.SSH);
+        List<ListenerConfig> raw = listeners(setup, InterfaceKind.RAW);
+        ConfigReloadHandle config = new ConfigReloadHandle(setup.config().dynamicConfig());
+        OperationRegistry operations = OperationRegistry.create();
+        if (flags.demoOps) {
+            DemoOps.register(operations, flags.node);
+        }
+        // Closed in reverse: the listeners stop before the head drops its workers.
+        try (Head head = Head.builder(operations).start();
+                AlknetServer sshServer = ssh.isEmpty() ? null : sshServer(setup, ssh, config, operations);
+                CallServer rawServer = raw.isEmpty() ? null : rawServer(raw, config, operations)) {
+            List<InetSocketAddress> sshBound = sshServer == null ? List.of() : sshServer.listenAddresses();
+            List<InetSocketAddress> rawBound = rawServer == null ? List.of() : rawServer.listenAddresses();
+            log(sshBound, ssh);
+            log(rawBound, raw);
+            ConnectHints.print(context.out(), sshBound, ssh, setup);
+            CallHints.print(context.out(), rawBound, raw, setup.config().dynamicConfig().auth().token().enabled());
+            if (flags.demoOps) {
+                context.out().println("alknet serve: demo operations /" + flags.node + "/demo/echo and /"
+                        + flags.node + "/demo/ticks");
+                context.out().flush();
             }
-            ConnectHints.print(context.out(), bound, listeners, setup);
             context.stop().await();
             LOG.info("shutting down");
         }
         return 0;
+    }
+
+    private static List<ListenerConfig> listeners(ServerSetup setup, InterfaceKind kind) {
+        return setup.config().staticConfig().listeners().stream().filter(l -> l.interfaceKind() == kind).toList();
+    }
+
+    private static AlknetServer sshServer(ServerSetup setup, List<ListenerConfig> listeners,
+            ConfigReloadHandle config, OperationRegistry operations) throws IOException {
+        AlknetServer.Builder builder = AlknetServer.builder()
+                .config(config)
+                .hostKey(setup.hostKey())
+                .proxy(setup.config().staticConfig().proxy().orElse(null))
+                .controlChannelHandler(new ControlChannelSessions(SessionAcceptor.serving(operations)));
+        listeners.forEach(builder::listener);
+        return builder.start();
+    }
+
+    /** Tokens are checked against the same keys and reloads as SSH logins. */
+    private static CallServer rawServer(List<ListenerConfig> listeners, ConfigReloadHandle config,
+            OperationRegistry operations) throws IOException {
+        CallServer.Builder builder = CallServer.builder(SessionAcceptor.serving(operations))
+                .identities(new ConfigIdentityProvider(config));
+        listeners.forEach(builder::listener);
+        return builder.start();
+    }
+
+    private static void log(List<InetSocketAddress> bound, List<ListenerConfig> listeners) {
+        for (int i = 0; i < bound.size(); i++) {
+            LOG.info("listening on {} ({}, {})", ConnectHints.hostPort(bound.get(i)), listeners.get(i).transport(),
+                    listeners.get(i).interfaceKind());
+        }
     }
 }

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * The flags of {@code alknet serve} (alknet-spec §2.4). Every flag left out is {@code null}, so that only what
- * the operator typed overrides the config file.
+ * The flags of {@code alknet serve} (alknet-spec §2.4). Every flag the config file also has is {@code null} when
+ * left out, so that only what the operator typed overrides the file.
  */
 final class ServeFlags {
 
@@ -65,6 +65,15 @@ final class ServeFlags {
     @Option(names = "--max-auth-attempts", paramLabel = "N",
             description = "failed logins per connection before it is closed, 0 = unlimited (default 10)")
     Integer maxAuthAttempts;
+
+    @Option(names = "--node", paramLabel = "NAME", converter = Converters.NodeNameValue.class,
+            description = "node name of the head's own operations, /NAME/service/op (default: head)")
+    String node = "head";
+
+    @Option(names = "--demo-ops",
+            description = "add /NODE/demo/echo (answers its input) and /NODE/demo/ticks (streams {\"tick\": n}) "
+                    + "to try alknet call with")
+    boolean demoOps;
 
     @Option(names = "--acme-domain", paramLabel = "DOMAIN", hidden = true)
     String acmeDomain;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shaded jar as an operator runs it: a separate {@code java -jar alknet.jar serve} process, reached by the real
- * OpenSSH client with the line it prints, stopped by SIGTERM with exit code 0.
+ * OpenSSH client or by {@code alknet call} processes with the line it prints, stopped by SIGTERM with exit code 0.
  */
 class AlknetJarIT {
 
@@ -30,6 +31,7 @@ class AlknetJarIT {
     private TestHttp http;
     private Process server;
     private Process ssh;
+    private Process stream;
 
     @BeforeEach
     void keys() throws IOException {
@@ -41,7 +43,7 @@ class AlknetJarIT {
 
     @AfterEach
     void cleanUp() {
-        for (Process p : new Process[] {ssh, server}) {
+        for (Process p : new Process[] {ssh, stream, server}) {
             if (p != null && p.isAlive()) {
                 p.destroyForcibly();
             }
@@ -50,12 +52,27 @@ class AlknetJarIT {
     }
 
     private LineSink serve(String... flags) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(),
-                "serve", "--data-dir", dir.toString(), "--listen", "127.0.0.1:0"));
+        List<String> command = alknet("serve", "--data-dir", dir.toString(), "--listen", "127.0.0.1:0");
         command.addAll(List.of(flags));
         server = new ProcessBuilder(command).redirectError(dir.resolve("serve.log").toFile()).start();
         return LineSink.of(server.getInputStream());
+    }
+
+    private static List<String> alknet(String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** Runs {@code alknet call ...} to its end; returns its exit code, stdout and stderr. */
+    private Cli.Result call(String... args) throws Exception {
+        List<String> command = alknet("call", "--data-dir", dir.toString());
+        command.addAll(List.of(args));
+        Process call = new ProcessBuilder(command).redirectError(dir.resolve("call.err").toFile()).start();
+        String out = new String(call.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(call.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Cli.Result(call.exitValue(), out, Files.readString(dir.resolve("call.err")));
     }
 
     /** Starts the printed {@code ssh -N -D ...} with a free -D port and this test's key; returns that port. */
@@ -106,6 +123,40 @@ class AlknetJarIT {
         assertThat(Files.readString(dir.resolve("serve.log")))
                 .contains("alknet.auth - auth attempt remote_addr=127.0.0.1 ").contains("result=accept");
         stopAndExpectExitZero();
+    }
+
+    @Test
+    void callAgainstARawListenerExitsWithTheCallsOutcomeAndStopsAStreamOnSigterm() throws Exception {
+        Path config = Files.writeString(dir.resolve("alknet.toml"), """
+                [[listeners]]
+                listen = "127.0.0.1:2222"
+                interface = "raw"
+                [auth.token]
+                enabled = true
+                """);
+        LineSink out = serve("--config", config.toString(), "--demo-ops");
+        String raw = Shell.words(out.await(l -> l.strip().startsWith("alknet ops --raw "))).get(3);
+
+        Cli.Result echo = call("--raw", raw, "/head/demo/echo", "{\"a\": 1}");
+        Cli.Result missing = call("--raw", raw, "/nowhere/op");
+
+        assertThat(echo.exitCode()).as(echo.err()).isZero();
+        assertThat(echo.out()).isEqualTo("{\"a\":1}\n");
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.errLines()).anySatisfy(l -> assertThat(l).startsWith("OPERATION_NOT_FOUND: "));
+
+        List<String> command = alknet("call", "--data-dir", dir.toString(), "--raw", raw, "/head/demo/ticks",
+                "{\"interval_ms\": 10}", "--subscribe");
+        stream = new ProcessBuilder(command).redirectError(dir.resolve("stream.err").toFile()).start();
+        LineSink items = LineSink.of(stream.getInputStream());
+        items.await(l -> l.equals("{\"tick\":2}"));
+        stream.destroy(); // SIGTERM
+        assertThat(stream.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(stream.exitValue()).as(Files.readString(dir.resolve("stream.err"))).isZero();
+
+        server.destroy();
+        assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(server.exitValue()).as(Files.readString(dir.resolve("serve.log"))).isZero();
     }
 
     @Test

@@ -13,6 +13,9 @@ class HelpTest {
         "'serve,--help', '--max-connections-per-ip'",
         "'connect,--help', '--remote-forward'",
         "'keygen,--help', '-C=COMMENT'",
+        "'call,--help', '--subscribe'",
+        "'ops,--help', '--schema=OPERATION'",
+        "'serve,--help', '--demo-ops'",
         "'help,serve', '--authorized-keys'",
         "'--version', 'alknet '",
     })

@@ -42,7 +42,7 @@ class ServerSetupTest {
     }
 
     @Test
-    void embeddedDefaultListensOnLoopbackDeniesForwardingAndGeneratesTheHostKeyInTheDataDir() {
+    void embeddedDefaultListensOnLoopbackDeniesForwardingButTheControlChannelAndGeneratesTheHostKey() {
         Path data = dir.resolve("data");
         ServerSetup setup = setup(data);
 
@@ -51,6 +51,11 @@ class ServerSetupTest {
         assertThat(setup.config().dynamicConfig().forwarding()
                 .decide("localhost", 80, Identity.of("SHA256:x"), TransportKind.TCP).action())
                 .isEqualTo(ForwardingAction.DENY);
+        assertThat(setup.config().dynamicConfig().forwarding()
+                .permits("alknet-control", 0, Identity.of("SHA256:x"), TransportKind.TCP))
+                .as("the call protocol's control channel").isTrue();
+        assertThat(setup.config().dynamicConfig().forwarding()
+                .permits("alknet-control", 1, Identity.of("SHA256:x"), TransportKind.TCP)).isFalse();
         assertThat(setup.hostKeyFile()).isEqualTo(data.resolve(DataDir.HOST_KEY));
         assertThat(OpenSshKeyPair.load(setup.hostKeyFile()).publicKey()).isEqualTo(setup.hostKey().publicKey());
         assertThat(setup.config().dynamicConfig().auth().authorizedKeys()).isEmpty();
