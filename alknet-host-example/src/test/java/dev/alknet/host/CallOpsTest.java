@@ -13,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -150,8 +149,6 @@ class CallOpsTest {
     }
 
     @Test
-    @Disabled("AlknetClient.openChannel refuses port 0, so it cannot open alknet-control:0 (passes with that check "
-            + "relaxed); ServeControlChannelTest covers the server side meanwhile")
     void opsOverTheSshControlChannel() {
         Cli.Result result = run(sshOps, "ops", "--json");
 

@@ -146,12 +146,13 @@ public final class AlknetClient implements TunnelOpener, AutoCloseable {
      * A {@code direct-tcpip} channel to {@code host:port}; the server resolves the name. Fails with a
      * {@link TunnelOpenException}: {@code NOT_CONNECTED} while (re)connecting, {@code PROHIBITED} when the server
      * refused the destination, {@code CONNECTION_REFUSED} or {@code UNREACHABLE} when it could not connect.
+     * Port 0 is valid: reserved destinations such as the call protocol's {@code alknet-control:0} use it.
      */
     public CompletableFuture<Tunnel> openChannel(String host, int port) {
         Objects.requireNonNull(host, "host");
-        if (port < 1 || port > 65535) {
+        if (port < 0 || port > 65535) {
             return CompletableFuture.failedFuture(new TunnelOpenException(TunnelOpenException.Reason.UNREACHABLE,
-                    "port " + port + " is out of range (1-65535)"));
+                    "port " + port + " is out of range (0-65535)"));
         }
         ClientSession session = session();
         if (session == null) {
