@@ -15,6 +15,20 @@ import java.nio.file.Path;
  */
 public final class LoopbackAlknetServer {
 
+    /** A forwarding policy that lets sessions reach and bind loopback only, by address or by name. */
+    public static final String ALLOW_LOOPBACK = """
+            [forwarding]
+            default = "deny"
+
+            [[forwarding.rules]]
+            target = "127.0.0.1:*"
+            action = "allow"
+
+            [[forwarding.rules]]
+            target = "localhost:*"
+            action = "allow"
+            """;
+
     private LoopbackAlknetServer() {
     }
 
