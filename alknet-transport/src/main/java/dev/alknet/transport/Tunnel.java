@@ -28,7 +28,9 @@ public interface Tunnel extends AutoCloseable {
 
     /**
      * The next chunk from the destination. Completes with a buffer the caller now owns (and must release), or
-     * with {@code null} once the destination has finished sending. At most one read may be outstanding.
+     * with {@code null} once the destination has finished sending. Completes exceptionally with an
+     * {@link java.io.IOException} when the tunnel broke before that end (e.g. the SSH session dropped), so a
+     * truncated stream is never taken for a complete one. At most one read may be outstanding.
      */
     CompletableFuture<ByteBuf> read();
 

@@ -7,13 +7,11 @@ import com.sun.net.httpserver.HttpServer;
 import dev.alknet.auth.OpenSshKeyPair;
 import dev.alknet.core.config.HostPort;
 import dev.alknet.transport.testing.EchoServer;
+import dev.alknet.transport.testing.HelloHttpServer;
 import dev.alknet.transport.testing.LeakRecorder;
 import dev.alknet.transport.testing.OpenSshServer;
 import dev.alknet.transport.testing.TunnelIo;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletionException;
@@ -90,14 +88,7 @@ class AlknetClientOpenSshTest {
 
     @Test
     void curlThroughTheSocks5FrontEndWithRemoteNameResolution() throws Exception {
-        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
-        http.createContext("/", exchange -> {
-            byte[] body = "hello through sshd".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        http.start();
+        HttpServer http = HelloHttpServer.start("hello through sshd");
         try (AlknetClient client = client().socks5(new HostPort("127.0.0.1", 0)).build()) {
             client.connect();
             int socksPort = client.socksAddress().orElseThrow().getPort();

@@ -11,6 +11,8 @@ import org.apache.sshd.client.channel.ChannelDirectTcpip;
 import org.apache.sshd.client.channel.ClientChannel;
 import org.apache.sshd.client.future.OpenFuture;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.channel.Channel;
+import org.apache.sshd.common.channel.ChannelListener;
 import org.apache.sshd.common.io.IoInputStream;
 import org.apache.sshd.common.io.IoOutputStream;
 import org.apache.sshd.common.io.IoReadFuture;
@@ -23,6 +25,12 @@ import org.apache.sshd.common.util.net.SshdSocketAddress;
  * outstanding {@link IoInputStream#read}; MINA refills the SSH window only as data is taken, so a slow reader
  * stops the server. MINA accepts one write at a time, so writes are chained: each starts when the one before
  * was accepted by the channel, which in turn waits for the peer's window.
+ *
+ * <p>How reading ends: MINA's async stream ends a read only when the channel closes, and does not react to the
+ * peer's {@code SSH_MSG_CHANNEL_EOF}. A server that half-closes (ours, OpenSSH) sends EOF and then waits for our
+ * side before closing the channel, so the tunnel watches for EOF itself and ends the read with {@code null}.
+ * A channel that closes without EOF (the session dropped, or the tunnel was closed under a read) fails the read
+ * with an {@link IOException} instead, so a broken tunnel is not mistaken for a clean end.
  */
 public final class DirectTcpipTunnel implements Tunnel {
 
@@ -35,12 +43,28 @@ public final class DirectTcpipTunnel implements Tunnel {
     private final IoInputStream fromServer;
     private final IoOutputStream toServer;
     private CompletableFuture<Void> lastWrite = CompletableFuture.completedFuture(null);
+    private final Object readLock = new Object();
+    /** The latest read handed to MINA; an EOF ends it only while MINA has not answered it. */
+    private PendingRead pending;
+    /** Once a read ended with {@code null}, MINA's stream may still hold an orphaned read: never call it again. */
+    private boolean endDelivered;
+
+    private record PendingRead(CompletableFuture<ByteBuf> result, IoReadFuture reading) {
+    }
 
     /** @param channel an opened channel with {@code Streaming.Async} */
     private DirectTcpipTunnel(ChannelDirectTcpip channel) {
         this.channel = channel;
         this.fromServer = channel.getAsyncOut();
         this.toServer = channel.getAsyncIn();
+        channel.addChannelListener(new ChannelListener() {
+            @Override
+            public void channelStateChanged(Channel changed, String hint) {
+                if (changed.isEofSignalled()) {
+                    onEof();
+                }
+            }
+        });
     }
 
     /**
@@ -72,6 +96,11 @@ public final class DirectTcpipTunnel implements Tunnel {
 
     @Override
     public CompletableFuture<ByteBuf> read() {
+        synchronized (readLock) {
+            if (endDelivered) {
+                return CompletableFuture.completedFuture(null);
+            }
+        }
         CompletableFuture<ByteBuf> result = new CompletableFuture<>();
         ByteArrayBuffer chunk = new ByteArrayBuffer(MAX_CHUNK, false);
         IoReadFuture reading;
@@ -82,17 +111,53 @@ public final class DirectTcpipTunnel implements Tunnel {
             result.completeExceptionally(new IllegalStateException("a read is already outstanding", e));
             return result;
         }
-        reading.addListener(done -> {
-            Throwable failure = done.getException();
-            if (failure instanceof EOFException) {
-                result.complete(null);
-            } else if (failure != null) {
-                result.completeExceptionally(neutral("read", failure));
-            } else {
-                result.complete(Unpooled.wrappedBuffer(chunk.array(), chunk.rpos(), chunk.available()));
+        reading.addListener(done -> settle(result, chunk, done));
+        boolean atEnd = false;
+        synchronized (readLock) {
+            // MINA hands every byte that came before the EOF to a waiting read before it marks the EOF, so a read
+            // still waiting after the mark has nothing more to get. Hence the mark is taken first.
+            boolean eofSeen = channel.isEofSignalled();
+            if (!reading.isDone()) {
+                atEnd = eofSeen;
+                endDelivered = atEnd;
+                pending = atEnd ? null : new PendingRead(result, reading);
             }
-        });
+        }
+        if (atEnd) {
+            result.complete(null);
+        }
         return result;
+    }
+
+    // On MINA's thread, after every data message that came before the EOF was handed to the stream.
+    private void onEof() {
+        CompletableFuture<ByteBuf> waiting = null;
+        synchronized (readLock) {
+            if (pending != null && !pending.reading().isDone()) {
+                waiting = pending.result();
+                pending = null;
+                endDelivered = true;
+            }
+        }
+        if (waiting != null) {
+            waiting.complete(null);
+        }
+    }
+
+    // Without the lock: MINA may call this holding its stream's lock, which read() takes while holding ours.
+    private void settle(CompletableFuture<ByteBuf> result, ByteArrayBuffer chunk, IoReadFuture done) {
+        Throwable failure = done.getException();
+        if (failure == null) {
+            result.complete(Unpooled.wrappedBuffer(chunk.array(), chunk.rpos(), chunk.available()));
+        } else if (failure instanceof EOFException && channel.isEofSignalled()) {
+            result.complete(null);
+        } else if (failure instanceof EOFException) {
+            result.completeExceptionally(new IOException(channel.getSession().isOpen()
+                    ? "tunnel broken: the channel closed before the destination finished sending"
+                    : "tunnel broken: the SSH session ended before the destination finished sending"));
+        } else {
+            result.completeExceptionally(neutral("read", failure));
+        }
     }
 
     @Override
