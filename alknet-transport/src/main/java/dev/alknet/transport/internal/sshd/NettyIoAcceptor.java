@@ -59,8 +59,8 @@ final class NettyIoAcceptor extends NettyIoService implements IoAcceptor {
             if (carriesSsh()) {
                 start = factory.serverHook.install(ch);
             } else {
-                // Forwarded TCP: end of stream must queue behind bytes held back by suspendRead(), not close
-                // the channel under them (see NettyIoSession).
+                // Forwarded TCP: end of stream queues behind bytes held back by suspendRead(), and a client's
+                // half-close must not cut off the reply (see NettyIoSession).
                 ch.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
                 start = SshPipeline.Start.NOW;
             }

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.sshd.common.forward.TcpipClientChannel;
 import org.apache.sshd.common.future.CloseFuture;
 import org.apache.sshd.common.future.DefaultCloseFuture;
 import org.apache.sshd.common.io.AbstractIoWriteFuture;
@@ -70,6 +71,7 @@ public final class NettyIoSession extends AbstractCloseable implements IoSession
     private final ArrayDeque<Object> inbound = new ArrayDeque<>();
     private boolean delivering;
     private boolean inputEnded;
+    private boolean outputShut;
 
     NettyIoSession(NettyIoService service, ChannelHandlerContext ctx) {
         this.service = service;
@@ -306,23 +308,47 @@ public final class NettyIoSession extends AbstractCloseable implements IoSession
     }
 
     /*
-     * MINA's IoHandler has no end-of-input callback; like MINA's NIO2 back-end, the session closes on end of
-     * stream, gracefully so that writes already made still reach the peer, and only after the bytes before it.
+     * MINA's IoHandler has no end-of-input callback; its NIO2 back-end closes the session on end of stream, which
+     * cuts off the reply to a client that half-closed. For MINA's forwarding channels (-L on a client, -R on a
+     * server) the bridge passes the half-close on instead: closing the channel's async input stream gracefully
+     * sends SSH_MSG_CHANNEL_EOF once the bytes before it were sent, and the session stays open for the reply until
+     * the other side's EOF shut its output too (or the channel closes). Any other handler gets a graceful close.
      */
     private void endOfInput() {
         inputEnded = true;
         channel.config().setAutoRead(false);
-        close(false);
+        Object forwarding = getAttribute(TcpipClientChannel.class);
+        if (forwarding instanceof TcpipClientChannel tcpip && tcpip.getAsyncIn() != null && tcpip.isOpen()) {
+            tcpip.getAsyncIn().close(false);
+            if (outputShut) {
+                close(false);
+            }
+        } else {
+            close(false);
+        }
     }
 
-    /** Half-close after everything written so far, so the peer reads all bytes before end of stream. */
+    /**
+     * Half-close after everything written so far. Netty's own shutdownOutput() fails whatever still waits in the
+     * channel's outbound buffer (a slow reader leaves up to a high-water mark there), so the output is shut only
+     * once a flush queued behind every earlier write completed. With the input already ended, that was the last
+     * thing the connection had to do, and the session closes.
+     */
     @Override
     public void shutdownOutputStream() {
         runOnLoop(() -> {
             drainWrites();
-            if (channel instanceof DuplexChannel duplex) {
-                duplex.shutdownOutput();
-            }
+            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(flushed -> {
+                if (!flushed.isSuccess() || !(channel instanceof DuplexChannel duplex)) {
+                    return;
+                }
+                duplex.shutdownOutput().addListener(shut -> {
+                    outputShut = true;
+                    if (inputEnded) {
+                        close(false);
+                    }
+                });
+            });
         });
     }
 

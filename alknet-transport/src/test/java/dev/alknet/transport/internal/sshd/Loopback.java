@@ -102,6 +102,32 @@ final class Loopback {
         }
     }
 
+    /**
+     * Sends {@code size} bytes to an echo path at {@code port}, half-closes, and expects every byte back followed
+     * by end of stream: the half-close must travel through the forward without cutting off the reply.
+     */
+    static void assertHalfClosedEchoes(int port, int size, long seed) throws Exception {
+        byte[] data = randomBytes(size, seed);
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            s.setSoTimeout((int) GUARD.toMillis());
+            CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+                try {
+                    s.getOutputStream().write(data);
+                    s.shutdownOutput();
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            byte[] back = s.getInputStream().readAllBytes();
+            writer.get(GUARD.toSeconds(), TimeUnit.SECONDS);
+            if (!Arrays.equals(data, back)) {
+                fail("half-closed echo through the tunnel differs: sent %d bytes, got %d back", data.length,
+                        back.length);
+            }
+        }
+    }
+
     /** Waits for a condition; the guard only stops a hang, it is not a speed requirement. */
     static void await(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + GUARD.toNanos();

@@ -53,6 +53,28 @@ class NettyBridgeSshTest {
     }
 
     @Test
+    void localForwardPassesAHalfCloseOnAndTheWholeReplyComesBack() throws Exception {
+        try (ClientSession session = ssh.login();
+                ExplicitPortForwardingTracker forward = session.createLocalPortForwardingTracker(
+                        new SshdSocketAddress("127.0.0.1", 0), new SshdSocketAddress("127.0.0.1", echo.port()))) {
+            int port = forward.getBoundAddress().getPort();
+            Loopback.assertHalfClosedEchoes(port, 4 * MIB, 11);
+            Loopback.assertHalfClosedEchoes(port, 1, 12);
+        }
+    }
+
+    @Test
+    void remoteForwardPassesAHalfCloseOnAndTheWholeReplyComesBack() throws Exception {
+        try (ClientSession session = ssh.login()) {
+            SshdSocketAddress bound = session.startRemotePortForwarding(
+                    new SshdSocketAddress("127.0.0.1", 0), new SshdSocketAddress("127.0.0.1", echo.port()));
+            Loopback.assertHalfClosedEchoes(bound.getPort(), 4 * MIB, 13);
+            Loopback.assertHalfClosedEchoes(bound.getPort(), 1, 14);
+            session.stopRemotePortForwarding(bound);
+        }
+    }
+
+    @Test
     void directTcpipChannelCarriesData() throws Exception {
         try (ClientSession session = ssh.login();
                 ChannelDirectTcpip channel = session.createDirectTcpipChannel(
