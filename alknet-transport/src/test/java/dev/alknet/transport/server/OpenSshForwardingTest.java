@@ -85,8 +85,20 @@ class OpenSshForwardingTest {
             int remote = freePort();
             Process ssh = h.ssh("-R", "127.0.0.1:" + remote + ":127.0.0.1:" + echo.port());
             h.awaitListening(ssh, remote);
-            // Without half-closing: MINA's -R forwarder ends the channel on the first EOF from its socket.
             assertEchoes(remote, 256 * 1024, 8, false);
+        }
+    }
+
+    @Test
+    void remoteForwardCarriesAHalfCloseAndTheWholeReply() throws Exception {
+        try (EchoServer echo = new EchoServer(); ServerHarness h = new ServerHarness(dir, ALLOW_LOOPBACK)) {
+            int remote = freePort();
+            Process ssh = h.ssh("-R", "127.0.0.1:" + remote + ":127.0.0.1:" + echo.port());
+            h.awaitListening(ssh, remote);
+            // The server's -R listener passes the client's end of stream on as a channel EOF and keeps the
+            // connection open for the reply, which must arrive whole, followed by end of stream.
+            assertEchoes(remote, 256 * 1024, 9, true);
+            assertEchoes(remote, 3 * 1024 * 1024, 10, true);
         }
     }
 

@@ -29,10 +29,11 @@ public final class HttpConnectProxy implements AutoCloseable {
         return server.getLocalPort();
     }
 
-    private static void daemon(Runnable task) {
+    private static Thread daemon(Runnable task) {
         Thread thread = new Thread(task, "http-proxy");
         thread.setDaemon(true);
         thread.start();
+        return thread;
     }
 
     private void accept() {
@@ -65,12 +66,17 @@ public final class HttpConnectProxy implements AutoCloseable {
             }
             try (upstream) {
                 out.write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                daemon(() -> relay(upstream, client));
+                Thread back = daemon(() -> relay(upstream, client));
                 in.transferTo(upstream.getOutputStream());
                 upstream.shutdownOutput();
-                upstream.getInputStream().transferTo(OutputStream.nullOutputStream());
+                // Both sockets stay open until the reply direction ended too. (Reading upstream here as well
+                // would race the relay thread for the reply and could swallow it.)
+                back.join();
             }
         } catch (IOException | RuntimeException e) {
+            // The test that cares sees its own connection fail.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             // The test that cares sees its own connection fail.
         }
     }

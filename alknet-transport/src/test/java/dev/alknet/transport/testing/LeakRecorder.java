@@ -9,7 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Netty's leak detector, recording leaks instead of only logging them. The surefire configuration installs it
- * with {@code io.netty.customResourceLeakDetector} at level PARANOID, so every buffer is tracked.
+ * with {@code io.netty.customResourceLeakDetector} at level PARANOID, so every buffer is tracked. Test classes
+ * check with {@link #assertNoLeaks()} or {@code @ExtendWith(NoLeaks.class)}.
  */
 public final class LeakRecorder<T> extends ResourceLeakDetector<T> {
 
@@ -21,6 +22,16 @@ public final class LeakRecorder<T> extends ResourceLeakDetector<T> {
 
     public LeakRecorder(Class<?> resourceType, int samplingInterval, long maxActive) {
         this(resourceType, samplingInterval);
+    }
+
+    /**
+     * Always report. Netty's default asks its logger whether ERROR is enabled and silently drops every leak when
+     * it is not, which is what happens when Netty picked its logger (SLF4J without a provider: a no-op logger)
+     * before anything could point it elsewhere. Recording must not depend on logging.
+     */
+    @Override
+    protected boolean needReport() {
+        return true;
     }
 
     @Override

@@ -7,7 +7,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
-import io.netty.channel.socket.DuplexChannel;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -64,9 +63,10 @@ public final class ChannelTunnel extends ChannelInboundHandlerAdapter implements
         return toFuture(channel.writeAndFlush(data));
     }
 
+    /** Half-closes once the writes made before reached the socket, so none of them is dropped. */
     @Override
     public CompletableFuture<Void> shutdownOutput() {
-        return toFuture(((DuplexChannel) channel).shutdownOutput());
+        return toFuture(Splice.shutdownOutputAfterWrites(channel));
     }
 
     @Override

@@ -2,10 +2,13 @@ package dev.alknet.transport.internal.forward;
 
 import dev.alknet.transport.Tunnel;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.util.ReferenceCountUtil;
@@ -119,7 +122,7 @@ public final class Splice extends ChannelInboundHandlerAdapter {
                 closeBoth();
             } else if (buf == null) {
                 toLocalDone = true;
-                ((DuplexChannel) local).shutdownOutput().addListener(f -> closeIfDone());
+                shutdownOutputAfterWrites(local).addListener(f -> closeIfDone());
             } else {
                 local.writeAndFlush(buf).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
                 pumpToLocal();
@@ -136,6 +139,26 @@ public final class Splice extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext ctx) {
         closeBoth();
         ctx.fireChannelInactive();
+    }
+
+    /**
+     * Half-closes {@code channel} once every write queued before this call reached the socket. Netty's
+     * {@code shutdownOutput()} on its own fails whatever still waits in the outbound buffer: with a slow reader up to
+     * the high-water mark of bytes that were already accepted would be lost. Writes complete in order, so a flush
+     * queued behind them completes only after all of them. A failed flush means the channel broke: no half-close,
+     * and the returned future fails. May be called from any thread: the flush is ordered behind the writes
+     * made before the call.
+     */
+    public static ChannelFuture shutdownOutputAfterWrites(Channel channel) {
+        ChannelPromise done = channel.newPromise();
+        channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(flushed -> {
+            if (flushed.isSuccess()) {
+                ((DuplexChannel) channel).shutdownOutput(done);
+            } else {
+                done.setFailure(flushed.cause());
+            }
+        });
+        return done;
     }
 
     private void closeIfDone() {

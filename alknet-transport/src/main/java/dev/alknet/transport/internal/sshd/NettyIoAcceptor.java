@@ -55,7 +55,15 @@ final class NettyIoAcceptor extends NettyIoService implements IoAcceptor {
             if (listener != null) {
                 listener.connectionAccepted(this, ch.localAddress(), ch.remoteAddress(), service);
             }
-            SshPipeline.Start start = carriesSsh() ? factory.serverHook.install(ch) : SshPipeline.Start.NOW;
+            SshPipeline.Start start;
+            if (carriesSsh()) {
+                start = factory.serverHook.install(ch);
+            } else {
+                // Forwarded TCP: end of stream queues behind bytes held back by suspendRead(), and a client's
+                // half-close must not cut off the reply (see NettyIoSession).
+                ch.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
+                start = SshPipeline.Start.NOW;
+            }
             ch.pipeline().addLast("sshd-bridge", new SessionBridgeHandler(this, start, null, null));
         } catch (Exception e) {
             if (listener != null) {

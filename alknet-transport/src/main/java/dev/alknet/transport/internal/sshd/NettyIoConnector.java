@@ -46,8 +46,15 @@ final class NettyIoConnector extends NettyIoService implements IoConnector {
                 .handler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) throws Exception {
-                        SshPipeline.Start start =
-                                carriesSsh() ? factory.clientHook.install(ch) : SshPipeline.Start.NOW;
+                        SshPipeline.Start start;
+                        if (carriesSsh()) {
+                            start = factory.clientHook.install(ch);
+                        } else {
+                            // Forwarded TCP: end of stream must queue behind bytes held back by suspendRead(),
+                            // not close the channel under them (see NettyIoSession).
+                            ch.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
+                            start = SshPipeline.Start.NOW;
+                        }
                         ch.pipeline().addLast("sshd-bridge", new SessionBridgeHandler(NettyIoConnector.this, start,
                                 future, context));
                     }

@@ -7,8 +7,10 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.socket.DuplexChannel;
+import io.netty.util.ReferenceCountUtil;
 import java.net.SocketAddress;
 import java.nio.channels.ClosedChannelException;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,14 +19,17 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.sshd.common.forward.TcpipClientChannel;
 import org.apache.sshd.common.future.CloseFuture;
 import org.apache.sshd.common.future.DefaultCloseFuture;
 import org.apache.sshd.common.io.AbstractIoWriteFuture;
+import org.apache.sshd.common.io.IoHandler;
 import org.apache.sshd.common.io.IoService;
 import org.apache.sshd.common.io.IoSession;
 import org.apache.sshd.common.io.IoWriteFuture;
 import org.apache.sshd.common.util.buffer.Buffer;
 import org.apache.sshd.common.util.closeable.AbstractCloseable;
+import org.apache.sshd.common.util.threads.ThreadUtils;
 
 /**
  * A MINA {@link IoSession} on a Netty {@link Channel}. Writes enter the pipeline at the bridge handler, so they pass
@@ -33,6 +38,8 @@ import org.apache.sshd.common.util.closeable.AbstractCloseable;
 public final class NettyIoSession extends AbstractCloseable implements IoSession {
 
     private static final AtomicLong IDS = new AtomicLong();
+    /** Queued behind the inbound bytes when the peer ended its output. */
+    private static final Object END_OF_INPUT = new Object();
 
     private final long id = IDS.incrementAndGet();
     private final NettyIoService service;
@@ -48,6 +55,23 @@ public final class NettyIoSession extends AbstractCloseable implements IoSession
      */
     private final Queue<PendingWrite> writes = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
+
+    /*
+     * Inbound gate. MINA's forwarders call suspendRead() while a forwarded chunk is on its way into the SSH channel
+     * and must not be handed the next one before resumeRead(): a second write into the channel's async stream
+     * throws WritePendingException and the forwarder drops the connection. Netty's autoRead is only a hint (a read()
+     * requested earlier, e.g. by a resumeRead() from another thread, still reads once after autoRead went off), so
+     * the gate is enforced here: while suspended, bytes and the end of input queue up in arrival order and are
+     * handed over on resumeRead(). autoRead mirrors the gate so that a suspended session stops reading its socket.
+     * The queue and the flags below it are touched on the event loop only.
+     */
+    private volatile boolean readSuspended;
+    /** Whether MINA ever suspended reading; only then does the gate own autoRead (front handlers may use it). */
+    private volatile boolean gateUsed;
+    private final ArrayDeque<Object> inbound = new ArrayDeque<>();
+    private boolean delivering;
+    private boolean inputEnded;
+    private boolean outputShut;
 
     NettyIoSession(NettyIoService service, ChannelHandlerContext ctx) {
         this.service = service;
@@ -180,24 +204,151 @@ public final class NettyIoSession extends AbstractCloseable implements IoSession
         }
     }
 
+    /** Holds back inbound bytes until {@link #resumeRead()}; may be called from any thread. */
     @Override
     public void suspendRead() {
+        gateUsed = true;
+        readSuspended = true;
         channel.config().setAutoRead(false);
     }
 
+    /** Hands over what was held back, in order, then reads on; may be called from any thread. */
     @Override
     public void resumeRead() {
-        channel.config().setAutoRead(true);
+        readSuspended = false;
+        if (channel.eventLoop().inEventLoop()) {
+            deliverInbound();
+        } else {
+            runOnLoop(this::deliverInbound);
+        }
     }
 
-    /** Half-close after everything written so far, so the peer reads all bytes before end of stream. */
+    /** Bytes from the socket, on the event loop. The session takes ownership. */
+    void received(ByteBuf buf) {
+        if (isClosed()) {
+            buf.release();
+            return;
+        }
+        inbound.add(buf);
+        deliverInbound();
+    }
+
+    /** The peer's end of stream (half-closure on), on the event loop: handled after the bytes before it. */
+    void inputShutdown() {
+        if (isClosed()) {
+            return;
+        }
+        inbound.add(END_OF_INPUT);
+        deliverInbound();
+    }
+
+    /** The channel went away: bytes not yet handed over are dropped. */
+    void discardInbound() {
+        for (Object item = inbound.poll(); item != null; item = inbound.poll()) {
+            ReferenceCountUtil.release(item);
+        }
+    }
+
+    /*
+     * Not re-entrant: MINA's write listener may call resumeRead() from inside messageReceived; the loop that is
+     * already running hands over the next item once the current call returned, so the stack never grows.
+     */
+    private void deliverInbound() {
+        if (delivering) {
+            return;
+        }
+        delivering = true;
+        try {
+            while (!readSuspended && !isClosed()) {
+                Object next = inbound.poll();
+                if (next == null) {
+                    break;
+                }
+                if (next == END_OF_INPUT) {
+                    endOfInput();
+                } else {
+                    deliver((ByteBuf) next);
+                }
+            }
+        } finally {
+            delivering = false;
+        }
+        if (isClosed()) {
+            discardInbound();
+        } else if (gateUsed && !readSuspended && inbound.isEmpty() && !inputEnded) {
+            channel.config().setAutoRead(true);
+            // A suspendRead() from another thread may have come between the check and the set.
+            if (readSuspended) {
+                channel.config().setAutoRead(false);
+            }
+        }
+    }
+
+    private void deliver(ByteBuf buf) {
+        IoHandler handler = service.handler;
+        try {
+            ThreadUtils.runAsInternal(() -> {
+                handler.messageReceived(this, new ByteBufReadable(buf));
+                return null;
+            });
+        } catch (Throwable e) {
+            exceptionCaught(e);
+        } finally {
+            buf.release();
+        }
+    }
+
+    /** MINA decides what an error means (usually: close the session); if even that fails, drop the connection. */
+    void exceptionCaught(Throwable cause) {
+        try {
+            service.handler.exceptionCaught(this, cause);
+        } catch (Throwable e) {
+            close(true);
+        }
+    }
+
+    /*
+     * MINA's IoHandler has no end-of-input callback; its NIO2 back-end closes the session on end of stream, which
+     * cuts off the reply to a client that half-closed. For MINA's forwarding channels (-L on a client, -R on a
+     * server) the bridge passes the half-close on instead: closing the channel's async input stream gracefully
+     * sends SSH_MSG_CHANNEL_EOF once the bytes before it were sent, and the session stays open for the reply until
+     * the other side's EOF shut its output too (or the channel closes). Any other handler gets a graceful close.
+     */
+    private void endOfInput() {
+        inputEnded = true;
+        channel.config().setAutoRead(false);
+        Object forwarding = getAttribute(TcpipClientChannel.class);
+        if (forwarding instanceof TcpipClientChannel tcpip && tcpip.getAsyncIn() != null && tcpip.isOpen()) {
+            tcpip.getAsyncIn().close(false);
+            if (outputShut) {
+                close(false);
+            }
+        } else {
+            close(false);
+        }
+    }
+
+    /**
+     * Half-close after everything written so far. Netty's own shutdownOutput() fails whatever still waits in the
+     * channel's outbound buffer (a slow reader leaves up to a high-water mark there), so the output is shut only
+     * once a flush queued behind every earlier write completed. With the input already ended, that was the last
+     * thing the connection had to do, and the session closes.
+     */
     @Override
     public void shutdownOutputStream() {
         runOnLoop(() -> {
             drainWrites();
-            if (channel instanceof DuplexChannel duplex) {
-                duplex.shutdownOutput();
-            }
+            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(flushed -> {
+                if (!flushed.isSuccess() || !(channel instanceof DuplexChannel duplex)) {
+                    return;
+                }
+                duplex.shutdownOutput().addListener(shut -> {
+                    outputShut = true;
+                    if (inputEnded) {
+                        close(false);
+                    }
+                });
+            });
         });
     }
 

@@ -6,6 +6,7 @@ import dev.alknet.transport.SshPipeline;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.channels.ClosedChannelException;
 import java.util.ArrayDeque;
@@ -34,6 +35,8 @@ final class SessionBridgeHandler extends ChannelInboundHandlerAdapter {
     /** Bytes that front handlers passed on before the session started. */
     private final Queue<ByteBuf> early = new ArrayDeque<>();
     private boolean ready;
+    /** The peer's end of stream arrived before the session started. */
+    private boolean earlyEnd;
     private NettyIoSession session;
 
     SessionBridgeHandler(NettyIoService service, SshPipeline.Start start, IoConnectFuture connectFuture,
@@ -55,6 +58,15 @@ final class SessionBridgeHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event == ChannelInputShutdownEvent.INSTANCE) {
+            // Only connections with half-closure on (forwarded TCP) see this; SSH connections close on EOF.
+            if (session == null) {
+                earlyEnd = true;
+            } else {
+                session.inputShutdown();
+            }
+            return;
+        }
         if (event != SshPipeline.READY) {
             ReferenceCountUtil.release(event);
             return;
@@ -98,7 +110,10 @@ final class SessionBridgeHandler extends ChannelInboundHandlerAdapter {
             }
         }
         for (ByteBuf buf = early.poll(); buf != null; buf = early.poll()) {
-            deliver(buf);
+            created.received(buf);
+        }
+        if (earlyEnd) {
+            created.inputShutdown();
         }
     }
 
@@ -113,21 +128,7 @@ final class SessionBridgeHandler extends ChannelInboundHandlerAdapter {
         if (session == null) {
             early.add(buf);
         } else {
-            deliver(buf);
-        }
-    }
-
-    private void deliver(ByteBuf buf) {
-        NettyIoSession current = session;
-        try {
-            ThreadUtils.runAsInternal(() -> {
-                service.handler.messageReceived(current, new ByteBufReadable(buf));
-                return null;
-            });
-        } catch (Throwable e) {
-            report(current, e);
-        } finally {
-            buf.release();
+            session.received(buf);
         }
     }
 
@@ -139,16 +140,7 @@ final class SessionBridgeHandler extends ChannelInboundHandlerAdapter {
             }
             ctx.close();
         } else {
-            report(session, cause);
-        }
-    }
-
-    /** MINA decides what an error means (usually: close the session); if even that fails, drop the connection. */
-    private void report(NettyIoSession target, Throwable cause) {
-        try {
-            service.handler.exceptionCaught(target, cause);
-        } catch (Throwable e) {
-            target.close(true);
+            session.exceptionCaught(cause);
         }
     }
 
@@ -158,6 +150,9 @@ final class SessionBridgeHandler extends ChannelInboundHandlerAdapter {
             buf.release();
         }
         NettyIoSession ended = session;
+        if (ended != null) {
+            ended.discardInbound();
+        }
         if (ended == null) {
             if (connectFuture != null) {
                 connectFuture.setException(new ClosedChannelException());

@@ -2,6 +2,7 @@ package dev.alknet.transport.internal.sshd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.alknet.transport.testing.NoLeaks;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * A target that stops reading must make the forwarder stop reading its local side (autoRead off) instead of
  * buffering without bound; once the target reads again, reading resumes and every byte arrives in order.
  */
-@ExtendWith(LeakGuard.class)
+@ExtendWith(NoLeaks.class)
 class BackPressureTest {
 
     private static final int TOTAL = 24 * 1024 * 1024;

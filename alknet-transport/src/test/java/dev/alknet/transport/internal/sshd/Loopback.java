@@ -3,7 +3,6 @@ package dev.alknet.transport.internal.sshd;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -16,54 +15,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-/** Plain-socket helpers for the bridge tests: an echo server, byte-exact round trips, hang guards. */
+/** Plain-socket helpers for the bridge tests: byte-exact round trips and hang guards (the echo server is testing.EchoServer). */
 final class Loopback {
 
     static final Duration GUARD = Duration.ofSeconds(60);
 
     private Loopback() {
-    }
-
-    /** Echoes every connection on its own thread until closed. */
-    static final class EchoServer implements AutoCloseable {
-        private final ServerSocket socket;
-
-        EchoServer() throws IOException {
-            socket = new ServerSocket(0, 100, InetAddress.getLoopbackAddress());
-            Thread acceptor = new Thread(this::acceptLoop, "echo-acceptor");
-            acceptor.setDaemon(true);
-            acceptor.start();
-        }
-
-        int port() {
-            return socket.getLocalPort();
-        }
-
-        private void acceptLoop() {
-            while (!socket.isClosed()) {
-                try {
-                    Socket s = socket.accept();
-                    Thread t = new Thread(() -> echo(s), "echo");
-                    t.setDaemon(true);
-                    t.start();
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        }
-
-        private static void echo(Socket s) {
-            try (s; InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
-                in.transferTo(out);
-            } catch (IOException e) {
-                // The peer went away; nothing to echo any more.
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
-        }
     }
 
     static byte[] randomBytes(int size, long seed) {
@@ -99,6 +56,32 @@ final class Loopback {
         byte[] back = roundTrip(port, data);
         if (!Arrays.equals(data, back)) {
             fail("echo through the tunnel differs: sent %d bytes, got %d back", data.length, back.length);
+        }
+    }
+
+    /**
+     * Sends {@code size} bytes to an echo path at {@code port}, half-closes, and expects every byte back followed
+     * by end of stream: the half-close must travel through the forward without cutting off the reply.
+     */
+    static void assertHalfClosedEchoes(int port, int size, long seed) throws Exception {
+        byte[] data = randomBytes(size, seed);
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            s.setSoTimeout((int) GUARD.toMillis());
+            CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+                try {
+                    s.getOutputStream().write(data);
+                    s.shutdownOutput();
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            byte[] back = s.getInputStream().readAllBytes();
+            writer.get(GUARD.toSeconds(), TimeUnit.SECONDS);
+            if (!Arrays.equals(data, back)) {
+                fail("half-closed echo through the tunnel differs: sent %d bytes, got %d back", data.length,
+                        back.length);
+            }
         }
     }
 

@@ -4,33 +4,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.alknet.transport.TunnelOpenException;
+import dev.alknet.transport.testing.EchoServer;
+import dev.alknet.transport.testing.NoLeaks;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.sshd.client.channel.ChannelDirectTcpip;
 import org.apache.sshd.client.future.ConnectFuture;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.client.session.forward.ExplicitPortForwardingTracker;
-import org.apache.sshd.common.channel.exception.SshChannelOpenException;
 import org.apache.sshd.common.SshConstants;
+import org.apache.sshd.common.channel.exception.SshChannelOpenException;
 import org.apache.sshd.common.util.net.SshdSocketAddress;
-import org.apache.sshd.client.channel.ChannelDirectTcpip;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** MINA server and client, both on the bridge, over loopback. */
-@ExtendWith(LeakGuard.class)
+@ExtendWith(NoLeaks.class)
 class NettyBridgeSshTest {
 
     private static final int MIB = 1024 * 1024;
 
-    private static Loopback.EchoServer echo;
+    private static EchoServer echo;
     private static SshFixture ssh;
 
     @BeforeAll
     static void start() throws Exception {
-        echo = new Loopback.EchoServer();
+        echo = new EchoServer();
         ssh = new SshFixture();
     }
 
@@ -50,6 +52,28 @@ class NettyBridgeSshTest {
             Loopback.assertEchoes(port, 1, 2);
         }
         Loopback.await("server sessions gone", () -> ssh.server.getActiveSessions().isEmpty());
+    }
+
+    @Test
+    void localForwardPassesAHalfCloseOnAndTheWholeReplyComesBack() throws Exception {
+        try (ClientSession session = ssh.login();
+                ExplicitPortForwardingTracker forward = session.createLocalPortForwardingTracker(
+                        new SshdSocketAddress("127.0.0.1", 0), new SshdSocketAddress("127.0.0.1", echo.port()))) {
+            int port = forward.getBoundAddress().getPort();
+            Loopback.assertHalfClosedEchoes(port, 4 * MIB, 11);
+            Loopback.assertHalfClosedEchoes(port, 1, 12);
+        }
+    }
+
+    @Test
+    void remoteForwardPassesAHalfCloseOnAndTheWholeReplyComesBack() throws Exception {
+        try (ClientSession session = ssh.login()) {
+            SshdSocketAddress bound = session.startRemotePortForwarding(
+                    new SshdSocketAddress("127.0.0.1", 0), new SshdSocketAddress("127.0.0.1", echo.port()));
+            Loopback.assertHalfClosedEchoes(bound.getPort(), 4 * MIB, 13);
+            Loopback.assertHalfClosedEchoes(bound.getPort(), 1, 14);
+            session.stopRemotePortForwarding(bound);
+        }
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.alknet.transport.internal.sshd;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.alknet.transport.testing.EchoServer;
+import dev.alknet.transport.testing.NoLeaks;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -16,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real OpenSSH client forwarding through a MINA server that runs on the bridge. */
-@ExtendWith(LeakGuard.class)
+@ExtendWith(NoLeaks.class)
 class OpenSshClientInteropTest {
 
     @Test
@@ -27,7 +29,7 @@ class OpenSshClientInteropTest {
         run(List.of("ssh-keygen", "-q", "-t", "ecdsa", "-b", "256", "-N", "", "-f", key.toString()));
         String publicLine = Files.readString(dir.resolve("id_ecdsa.pub")).trim();
 
-        try (Loopback.EchoServer echo = new Loopback.EchoServer(); SshFixture ssh = new SshFixture()) {
+        try (EchoServer echo = new EchoServer(); SshFixture ssh = new SshFixture()) {
             ssh.authorized.add(PublicKeyEntry.parsePublicKeyEntry(publicLine)
                     .resolvePublicKey(null, Map.of(), PublicKeyEntryResolver.FAILING));
             int localPort = Loopback.freePort();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.alknet.core.TransportInfo;
 import dev.alknet.core.TransportKind;
 import dev.alknet.transport.SshPipeline;
+import dev.alknet.transport.testing.EchoServer;
+import dev.alknet.transport.testing.NoLeaks;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Handlers in front of SSH: the client sends a fixed preamble, the server consumes it in a handler that then removes
  * itself and starts SSH, as a stealth detector in front of SSH would.
  */
-@ExtendWith(LeakGuard.class)
+@ExtendWith(NoLeaks.class)
 class PipelineHookTest {
 
     private static final byte[] PREAMBLE = "ALKNET/1\n".getBytes(StandardCharsets.US_ASCII);
@@ -37,7 +39,7 @@ class PipelineHookTest {
             ch.pipeline().addLast("preamble", new PreambleSender());
             return SshPipeline.Start.NOW;
         });
-        try (Loopback.EchoServer echo = new Loopback.EchoServer();
+        try (EchoServer echo = new EchoServer();
                 SshFixture ssh = new SshFixture(serverIo, clientIo);
                 ClientSession session = ssh.login();
                 ExplicitPortForwardingTracker forward = session.createLocalPortForwardingTracker(
