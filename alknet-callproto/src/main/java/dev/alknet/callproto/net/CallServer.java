@@ -4,16 +4,14 @@ import dev.alknet.auth.AuthLog;
 import dev.alknet.callproto.CallSession;
 import dev.alknet.callproto.net.internal.Admission;
 import dev.alknet.callproto.net.internal.NetThreads;
+import dev.alknet.callproto.net.internal.ServerChannels;
 import dev.alknet.core.IdentityProvider;
 import dev.alknet.core.config.InterfaceKind;
 import dev.alknet.core.config.ListenerConfig;
 import dev.alknet.core.frame.FrameCodec;
 import dev.alknet.transport.ListenerFrontEnd;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -180,29 +178,15 @@ public final class CallServer implements AutoCloseable {
             Admission admission = new Admission(identities, codec, authLog == null ? new AuthLog() : authLog);
             try {
                 for (ListenerConfig listener : listeners) {
-                    bound.add(bind(listener, boss, workers, new RawConnections(ListenerFrontEnd.create(listener),
-                            firstFrameTimeout, admission, admitting, server::start)));
+                    bound.add(ServerChannels.bind(listener, boss, workers, new RawConnections(
+                            ListenerFrontEnd.create(listener), firstFrameTimeout, admission, admitting,
+                            server::start)));
                 }
             } catch (IOException | RuntimeException e) {
                 server.close();
                 throw e;
             }
             return server;
-        }
-
-        private Channel bind(ListenerConfig listener, EventLoopGroup boss, EventLoopGroup workers,
-                RawConnections connections) throws IOException {
-            try {
-                return new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
-                        .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                        .childHandler(connections)
-                        .bind(listener.listen().host(), listener.listen().port()).sync().channel();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while binding " + listener.listen(), e);
-            } catch (Exception e) {
-                throw new IOException("cannot listen on " + listener.listen() + ": " + e.getMessage(), e);
-            }
         }
     }
 }
