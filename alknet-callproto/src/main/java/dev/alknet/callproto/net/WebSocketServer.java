@@ -3,16 +3,12 @@ package dev.alknet.callproto.net;
 import dev.alknet.auth.AuthLog;
 import dev.alknet.callproto.CallSession;
 import dev.alknet.callproto.net.internal.MessageStream;
-import dev.alknet.callproto.net.internal.NetThreads;
-import dev.alknet.callproto.net.internal.ServerChannels;
 import dev.alknet.callproto.net.internal.UpgradeAuth;
 import dev.alknet.core.Identity;
 import dev.alknet.core.IdentityProvider;
 import dev.alknet.core.config.ListenerConfig;
 import dev.alknet.core.frame.FrameCodec;
 import dev.alknet.transport.ListenerFrontEnd;
-import io.netty.channel.Channel;
-import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -20,10 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Serves the call protocol over WebSocket, on TCP or TLS listeners: each upgraded connection is one session, each
@@ -48,22 +41,11 @@ public final class WebSocketServer implements AutoCloseable {
     /** How long a new connection may take to complete TLS and the upgrade, unless set otherwise. */
     public static final Duration DEFAULT_UPGRADE_TIMEOUT = Duration.ofSeconds(10);
 
-    private static final Logger LOG = LoggerFactory.getLogger(WebSocketServer.class);
-
     private final SessionAcceptor acceptor;
-    private final EventLoopGroup boss;
-    private final EventLoopGroup workers;
-    private final ExecutorService admitting;
-    private final List<Channel> listeners;
-    private final Set<CallSession> sessions = ConcurrentHashMap.newKeySet();
+    private final ServerCore core = new ServerCore("ws");
 
-    private WebSocketServer(SessionAcceptor acceptor, EventLoopGroup boss, EventLoopGroup workers,
-            ExecutorService admitting, List<Channel> listeners) {
+    private WebSocketServer(SessionAcceptor acceptor) {
         this.acceptor = acceptor;
-        this.boss = boss;
-        this.workers = workers;
-        this.admitting = admitting;
-        this.listeners = listeners;
     }
 
     public static Builder builder(SessionAcceptor acceptor) {
@@ -72,36 +54,25 @@ public final class WebSocketServer implements AutoCloseable {
 
     /** The addresses actually bound, in listener order (useful with port 0). */
     public List<InetSocketAddress> listenAddresses() {
-        return listeners.stream().map(channel -> (InetSocketAddress) channel.localAddress()).toList();
+        return core.listenAddresses();
     }
 
     /** The sessions currently open. */
     public Set<CallSession> sessions() {
-        return Set.copyOf(sessions);
+        return core.sessions();
     }
 
     /** Stops accepting, closes every session and releases the threads. Idempotent; blocks until done. */
     @Override
     public void close() {
-        listeners.forEach(channel -> channel.close().syncUninterruptibly());
-        admitting.shutdownNow();
-        sessions.forEach(CallSession::close);
-        NetThreads.shutdown(boss);
-        NetThreads.shutdown(workers);
+        core.close();
     }
 
     private void start(MessageStream stream, Identity peer) {
-        CallSession session;
-        try {
-            session = acceptor.accept(stream, peer);
-        } catch (RuntimeException e) {
-            LOG.warn("WebSocket session refused: the session acceptor failed", e);
-            stream.refused();
-            return;
+        CallSession session = core.start(acceptor, stream, peer, stream::refused);
+        if (session != null) {
+            stream.bind(session);
         }
-        stream.bind(session);
-        sessions.add(session);
-        session.closeFuture().whenComplete((ignored, failure) -> sessions.remove(session));
     }
 
     /** Collects the server's settings; {@link #start()} binds. Not thread-safe. */
@@ -195,18 +166,14 @@ public final class WebSocketServer implements AutoCloseable {
             if (listeners.isEmpty()) {
                 throw new IllegalStateException("no listener: add one with listener(...)");
             }
-            EventLoopGroup boss = NetThreads.loops("alknet-ws-accept", 1);
-            EventLoopGroup workers = NetThreads.loops("alknet-ws-io", 0);
-            ExecutorService admitting = NetThreads.blocking("alknet-ws-admit");
-            List<Channel> bound = new ArrayList<>();
-            WebSocketServer server = new WebSocketServer(acceptor, boss, workers, admitting, bound);
+            WebSocketServer server = new WebSocketServer(acceptor);
+            ExecutorService admitting = server.core.admitting;
             UpgradeAuth auth = new UpgradeAuth(path, requireToken, queryToken, identities,
                     authLog == null ? new AuthLog() : authLog, admitting);
             try {
                 for (ListenerConfig listener : listeners) {
-                    bound.add(ServerChannels.bind(listener, boss, workers, new WebSocketConnections(
-                            ListenerFrontEnd.create(listener), upgradeTimeout, auth, codec, admitting,
-                            server::start)));
+                    server.core.bind(listener, new WebSocketConnections(ListenerFrontEnd.create(listener),
+                            upgradeTimeout, auth, codec, admitting, server::start));
                 }
             } catch (IOException | RuntimeException e) {
                 server.close();
