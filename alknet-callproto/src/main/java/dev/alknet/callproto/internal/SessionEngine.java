@@ -37,6 +37,11 @@ public final class SessionEngine {
     private static final Logger LOG = LoggerFactory.getLogger(SessionEngine.class);
     /** How long a session that hit a bad frame tries to deliver its PROTOCOL_ERROR before it closes anyway. */
     private static final long FLUSH_BEFORE_CLOSE_MILLIS = 2_000;
+    /**
+     * How the close reason of a session ended by an undecodable frame starts; message transports (WebSocket) map it
+     * to their own close code.
+     */
+    public static final String MALFORMED_FRAME = "malformed frame";
 
     private final SessionConfig config;
     private final DuplexStream stream;
@@ -278,7 +283,7 @@ public final class SessionEngine {
             }
         } catch (FrameException e) {
             LOG.warn("session {}: malformed frame ({}), closing the session", config.name(), e.kind());
-            String why = "malformed frame: " + e.getMessage();
+            String why = MALFORMED_FRAME + ": " + e.getMessage();
             outbox.send(Wire.error("", new CallException(ErrorCode.PROTOCOL_ERROR, why)), ignored -> { });
             outbox.afterQueued(() -> close(why));
             Timers.schedule(() -> close(why), FLUSH_BEFORE_CLOSE_MILLIS);

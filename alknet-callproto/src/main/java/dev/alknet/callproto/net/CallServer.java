@@ -3,17 +3,12 @@ package dev.alknet.callproto.net;
 import dev.alknet.auth.AuthLog;
 import dev.alknet.callproto.CallSession;
 import dev.alknet.callproto.net.internal.Admission;
-import dev.alknet.callproto.net.internal.NetThreads;
 import dev.alknet.core.IdentityProvider;
 import dev.alknet.core.config.InterfaceKind;
 import dev.alknet.core.config.ListenerConfig;
 import dev.alknet.core.frame.FrameCodec;
+import dev.alknet.core.transport.DuplexStream;
 import dev.alknet.transport.ListenerFrontEnd;
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -21,8 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,19 +46,10 @@ public final class CallServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CallServer.class);
 
     private final SessionAcceptor acceptor;
-    private final EventLoopGroup boss;
-    private final EventLoopGroup workers;
-    private final ExecutorService admitting;
-    private final List<Channel> listeners;
-    private final Set<CallSession> sessions = ConcurrentHashMap.newKeySet();
+    private final ServerCore core = new ServerCore("raw");
 
-    private CallServer(SessionAcceptor acceptor, EventLoopGroup boss, EventLoopGroup workers, ExecutorService admitting,
-            List<Channel> listeners) {
+    private CallServer(SessionAcceptor acceptor) {
         this.acceptor = acceptor;
-        this.boss = boss;
-        this.workers = workers;
-        this.admitting = admitting;
-        this.listeners = listeners;
     }
 
     public static Builder builder(SessionAcceptor acceptor) {
@@ -74,39 +58,29 @@ public final class CallServer implements AutoCloseable {
 
     /** The addresses actually bound, in listener order (useful with port 0). */
     public List<InetSocketAddress> listenAddresses() {
-        return listeners.stream().map(channel -> (InetSocketAddress) channel.localAddress()).toList();
+        return core.listenAddresses();
     }
 
     /** The sessions currently open. */
     public Set<CallSession> sessions() {
-        return Set.copyOf(sessions);
+        return core.sessions();
     }
 
     /** Stops accepting, closes every session and releases the threads. Idempotent; blocks until done. */
     @Override
     public void close() {
-        listeners.forEach(channel -> channel.close().syncUninterruptibly());
-        admitting.shutdownNow();
-        sessions.forEach(CallSession::close);
-        NetThreads.shutdown(boss);
-        NetThreads.shutdown(workers);
+        core.close();
     }
 
     private void start(Admission.Admitted admitted) {
-        CallSession session;
-        try {
-            session = acceptor.accept(admitted.stream(), admitted.peer());
-        } catch (RuntimeException e) {
-            LOG.warn("raw framing session refused: the session acceptor failed", e);
+        DuplexStream stream = admitted.stream();
+        core.start(acceptor, stream, admitted.peer(), () -> {
             try {
-                admitted.stream().close();
-            } catch (IOException closeFailure) {
-                e.addSuppressed(closeFailure);
+                stream.close();
+            } catch (IOException e) {
+                LOG.debug("closing a refused raw framing connection failed: {}", e.toString());
             }
-            return;
-        }
-        sessions.add(session);
-        session.closeFuture().whenComplete((ignored, failure) -> sessions.remove(session));
+        });
     }
 
     /** Collects the server's settings; {@link #start()} binds. Not thread-safe. */
@@ -172,37 +146,18 @@ public final class CallServer implements AutoCloseable {
             if (listeners.isEmpty()) {
                 throw new IllegalStateException("no listener: add one with listener(...)");
             }
-            EventLoopGroup boss = NetThreads.loops("alknet-raw-accept", 1);
-            EventLoopGroup workers = NetThreads.loops("alknet-raw-io", 0);
-            ExecutorService admitting = NetThreads.blocking("alknet-raw-admit");
-            List<Channel> bound = new ArrayList<>();
-            CallServer server = new CallServer(acceptor, boss, workers, admitting, bound);
+            CallServer server = new CallServer(acceptor);
             Admission admission = new Admission(identities, codec, authLog == null ? new AuthLog() : authLog);
             try {
                 for (ListenerConfig listener : listeners) {
-                    bound.add(bind(listener, boss, workers, new RawConnections(ListenerFrontEnd.create(listener),
-                            firstFrameTimeout, admission, admitting, server::start)));
+                    server.core.bind(listener, new RawConnections(ListenerFrontEnd.create(listener),
+                            firstFrameTimeout, admission, server.core.admitting, server::start));
                 }
             } catch (IOException | RuntimeException e) {
                 server.close();
                 throw e;
             }
             return server;
-        }
-
-        private Channel bind(ListenerConfig listener, EventLoopGroup boss, EventLoopGroup workers,
-                RawConnections connections) throws IOException {
-            try {
-                return new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
-                        .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                        .childHandler(connections)
-                        .bind(listener.listen().host(), listener.listen().port()).sync().channel();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while binding " + listener.listen(), e);
-            } catch (Exception e) {
-                throw new IOException("cannot listen on " + listener.listen() + ": " + e.getMessage(), e);
-            }
         }
     }
 }
