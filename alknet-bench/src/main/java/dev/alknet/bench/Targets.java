@@ -32,7 +32,7 @@ public final class Targets {
                 include = arg;
             }
         }
-        String pattern = ".*" + include + ".*";
+        String pattern = ".*(" + include + ").*";
         List<Target> targets = TargetCatalog.all().stream()
                 .filter(t -> t.benchmarkClass().getName().matches(pattern))
                 .toList();
