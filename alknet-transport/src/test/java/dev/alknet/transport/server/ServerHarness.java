@@ -25,6 +25,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 
 /**
@@ -48,6 +49,12 @@ final class ServerHarness implements AutoCloseable {
      */
     ServerHarness(Path dir, String toml, List<ListenerConfig> listeners, ControlChannelHandler control)
             throws Exception {
+        this(dir, toml, listeners, control, builder -> { });
+    }
+
+    /** As above, with {@code customize} applied to the builder last (e.g. an outbound proxy). */
+    ServerHarness(Path dir, String toml, List<ListenerConfig> listeners, ControlChannelHandler control,
+            Consumer<AlknetServer.Builder> customize) throws Exception {
         this.dir = dir;
         this.userKey = dir.resolve("id_ed25519");
         if (!Files.exists(userKey)) {
@@ -69,6 +76,7 @@ final class ServerHarness implements AutoCloseable {
         if (control != null) {
             builder.controlChannelHandler(control);
         }
+        customize.accept(builder);
         server = builder.start();
     }
 
