@@ -178,6 +178,19 @@ final class DirectTcpipChannel extends AbstractServerChannel {
         }, onSession);
     }
 
+    /**
+     * MINA's own channels wake their async output stream on a window adjust; {@code out} is ours, so the channel does
+     * it. Without this a write that found the client's window used up waits forever once the window reopens.
+     */
+    @Override
+    public void handleWindowAdjust(Buffer buffer) throws IOException {
+        super.handleWindowAdjust(buffer);
+        ChannelAsyncOutputStream current = out;
+        if (current != null) {
+            current.onWindowExpanded();
+        }
+    }
+
     @Override
     protected void doWriteExtendedData(byte[] data, int off, long len) throws IOException {
         throw new IOException("direct-tcpip channels carry no extended data");
