@@ -1,5 +1,6 @@
 package dev.alknet.callproto;
 
+import dev.alknet.callproto.internal.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -19,8 +20,8 @@ public record CallOptions(Duration timeout, Long deadlineEpochMillis, String par
     private static final CallOptions DEFAULTS = new CallOptions(null, null, null);
 
     public CallOptions {
-        if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
-            throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+        if (timeout != null) {
+            Durations.positive(timeout, "timeout");
         }
     }
 

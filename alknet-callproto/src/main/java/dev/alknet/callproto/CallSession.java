@@ -1,5 +1,6 @@
 package dev.alknet.callproto;
 
+import dev.alknet.callproto.internal.Durations;
 import dev.alknet.callproto.internal.Json;
 import dev.alknet.callproto.internal.SessionConfig;
 import dev.alknet.callproto.internal.SessionEngine;
@@ -170,10 +171,7 @@ public final class CallSession implements AutoCloseable {
 
         /** How long a call waits when its options name no timeout (default 30 s). */
         public Builder defaultTimeout(Duration timeout) {
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("default timeout must be positive, got " + timeout);
-            }
-            this.defaultTimeout = timeout;
+            this.defaultTimeout = Durations.positive(timeout, "default timeout");
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.alknet.callproto;
 
+import dev.alknet.callproto.internal.Durations;
 import dev.alknet.callproto.internal.Invocation;
 import dev.alknet.callproto.internal.RemoteCall;
 import dev.alknet.callproto.internal.RemoteSubscription;
@@ -183,9 +184,7 @@ public final class Head implements AutoCloseable {
          * every 10 s, 3 misses).
          */
         public Builder heartbeat(Duration interval, int missed) {
-            if (interval.isNegative() || interval.isZero()) {
-                throw new IllegalArgumentException("heartbeat interval must be positive, got " + interval);
-            }
+            Durations.positive(interval, "heartbeat interval");
             if (missed < 1) {
                 throw new IllegalArgumentException("missed heartbeats must be at least 1, got " + missed);
             }

@@ -1,5 +1,6 @@
 package dev.alknet.callproto.net;
 
+import dev.alknet.callproto.internal.Durations;
 import dev.alknet.callproto.CallException;
 import dev.alknet.callproto.CallSession;
 import dev.alknet.callproto.net.internal.AuthFrames;
@@ -182,25 +183,18 @@ public final class CallClient implements AutoCloseable {
         }
 
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = positive(timeout, "connect timeout");
+            this.connectTimeout = Durations.positive(timeout, "connect timeout");
             return this;
         }
 
         /** How long the server may take to answer the authentication frame. */
         public Builder authTimeout(Duration timeout) {
-            this.authTimeout = positive(timeout, "auth timeout");
+            this.authTimeout = Durations.positive(timeout, "auth timeout");
             return this;
         }
 
         public CallClient build() {
             return new CallClient(this);
-        }
-
-        private static Duration positive(Duration timeout, String what) {
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException(what + " must be positive, got " + timeout);
-            }
-            return timeout;
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.alknet.callproto.net;
 
+import dev.alknet.callproto.internal.Durations;
 import dev.alknet.auth.AuthLog;
 import dev.alknet.callproto.CallSession;
 import dev.alknet.callproto.net.internal.Admission;
@@ -123,10 +124,7 @@ public final class CallServer implements AutoCloseable {
         }
 
         public Builder firstFrameTimeout(Duration timeout) {
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("first frame timeout must be positive, got " + timeout);
-            }
-            this.firstFrameTimeout = timeout;
+            this.firstFrameTimeout = Durations.positive(timeout, "first frame timeout");
             return this;
         }
 

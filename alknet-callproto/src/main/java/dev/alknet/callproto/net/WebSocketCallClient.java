@@ -1,5 +1,6 @@
 package dev.alknet.callproto.net;
 
+import dev.alknet.callproto.internal.Durations;
 import dev.alknet.callproto.CallException;
 import dev.alknet.callproto.CallSession;
 import dev.alknet.callproto.ErrorCode;
@@ -258,25 +259,18 @@ public final class WebSocketCallClient implements AutoCloseable {
         }
 
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = positive(timeout, "connect timeout");
+            this.connectTimeout = Durations.positive(timeout, "connect timeout");
             return this;
         }
 
         /** How long TLS and the upgrade may take once connected. */
         public Builder upgradeTimeout(Duration timeout) {
-            this.upgradeTimeout = positive(timeout, "upgrade timeout");
+            this.upgradeTimeout = Durations.positive(timeout, "upgrade timeout");
             return this;
         }
 
         public WebSocketCallClient build() {
             return new WebSocketCallClient(this);
-        }
-
-        private static Duration positive(Duration timeout, String what) {
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException(what + " must be positive, got " + timeout);
-            }
-            return timeout;
         }
     }
 }

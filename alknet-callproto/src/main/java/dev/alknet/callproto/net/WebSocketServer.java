@@ -1,5 +1,6 @@
 package dev.alknet.callproto.net;
 
+import dev.alknet.callproto.internal.Durations;
 import dev.alknet.auth.AuthLog;
 import dev.alknet.callproto.CallSession;
 import dev.alknet.callproto.net.internal.MessageStream;
@@ -143,10 +144,7 @@ public final class WebSocketServer implements AutoCloseable {
         }
 
         public Builder upgradeTimeout(Duration timeout) {
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("upgrade timeout must be positive, got " + timeout);
-            }
-            this.upgradeTimeout = timeout;
+            this.upgradeTimeout = Durations.positive(timeout, "upgrade timeout");
             return this;
         }
 
