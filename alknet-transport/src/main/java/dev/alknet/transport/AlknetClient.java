@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * backoff (1, 2, 4, 8, 16, 30 s, forever), authenticates again and registers the remote forwards again. The
  * SOCKS5 and {@code -L} listeners stay up meanwhile; tunnels opened while disconnected fail at once with
  * {@link TunnelOpenException.Reason#NOT_CONNECTED}. Tunnels open when the session dropped are lost: their reads
- * fail with an {@link IOException} rather than end, and front-end connections on them are closed.
+ * fail with an {@link IOException} rather than end, and front-end connections on them are reset (TCP RST), so
+ * applications never mistake a cut transfer for a complete one.
  *
  * <p>Neither SOCKS5 targets nor forward destinations are ever logged.
  */
