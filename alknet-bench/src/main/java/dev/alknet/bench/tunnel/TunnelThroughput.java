@@ -51,7 +51,7 @@ public final class TunnelThroughput {
                 .withAuth(AuthConfig.empty().withAuthorizedKeys(
                         List.of(new KeyEntry(keyLine, AuthConfig.DEFAULT_SCOPES, Map.of(), "bench"))))
                 .withForwarding(ForwardingPolicy.allowAll());
-        try (Sink sink = Sink.start();
+        try (LoopbackServer sink = Sink.start();
                 AlknetServer alknet = AlknetServer.builder()
                         .listener(ListenerConfig.tcp(new HostPort("127.0.0.1", 0)))
                         .config(new ConfigReloadHandle(dynamic))

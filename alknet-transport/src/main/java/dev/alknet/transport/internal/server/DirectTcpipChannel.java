@@ -5,7 +5,7 @@ import dev.alknet.transport.Tunnel;
 import dev.alknet.transport.TunnelOpenException;
 import dev.alknet.transport.TunnelOpener;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBufAllocator;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -161,7 +161,8 @@ final class DirectTcpipChannel extends AbstractServerChannel {
     /** Client to tunnel; the window space comes back once the tunnel accepted the bytes. */
     @Override
     protected void doWriteData(byte[] data, int off, long len) {
-        ByteBuf copy = Unpooled.copiedBuffer(data, off, (int) len);
+        // A pooled direct buffer: no garbage per packet, and the socket write needs no further copy.
+        ByteBuf copy = ByteBufAllocator.DEFAULT.directBuffer((int) len).writeBytes(data, off, (int) len);
         tunnel.write(copy).whenCompleteAsync((done, error) -> {
             if (error != null) {
                 close(false);
