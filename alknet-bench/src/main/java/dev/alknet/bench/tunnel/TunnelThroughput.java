@@ -28,18 +28,21 @@ import java.util.Map;
  * through a local forward to a sink, once via alknet's server and once via OpenSSH's sshd, alternating, in one
  * run. Target: alknet ≥ 0.8x sshd (median of the rounds).
  *
- * <p>{@code java -cp alknet-bench/target/benchmarks.jar dev.alknet.bench.tunnel.TunnelThroughput [MiB] [rounds]}
+ * <p>{@code java -cp alknet-bench/target/benchmarks.jar dev.alknet.bench.tunnel.TunnelThroughput [MiB] [rounds]
+ * [cipher]} (the cipher the OpenSSH client asks for; default aes128-gcm@openssh.com, the target's setting)
  */
 public final class TunnelThroughput {
 
     private static final double TARGET = 0.8;
-    private static final String CIPHER = "aes128-gcm@openssh.com";
+    private static final String DEFAULT_CIPHER = "aes128-gcm@openssh.com";
+    private static String cipher = DEFAULT_CIPHER;
 
     private TunnelThroughput() {}
 
     public static void main(String[] args) throws Exception {
         long bytes = (args.length > 0 ? Long.parseLong(args[0]) : 1024) * 1024 * 1024;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        cipher = args.length > 2 ? args[2] : DEFAULT_CIPHER;
         Path work = Files.createTempDirectory("alknet-tunnel-bench");
         Path clientKey = work.resolve("id_ed25519");
         OpenSshKeyPair key = OpenSshKeyPair.generateEd25519("bench");
@@ -73,7 +76,7 @@ public final class TunnelThroughput {
                 double alknetMedian = median(alknetRates);
                 double sshdMedian = median(sshdRates);
                 double ratio = alknetMedian / sshdMedian;
-                System.out.printf(Locale.ROOT, "ssh -L %s, %d MiB x %d rounds%n", CIPHER, bytes >> 20, rounds);
+                System.out.printf(Locale.ROOT, "ssh -L %s, %d MiB x %d rounds%n", cipher, bytes >> 20, rounds);
                 System.out.printf(Locale.ROOT, "  alknet server : %s MB/s (median %.0f)%n", format(alknetRates),
                         alknetMedian);
                 System.out.printf(Locale.ROOT, "  OpenSSH sshd  : %s MB/s (median %.0f)%n", format(sshdRates),
@@ -123,7 +126,7 @@ public final class TunnelThroughput {
             Process process = new ProcessBuilder("ssh", "-N", "-T",
                     "-o", "ExitOnForwardFailure=yes", "-o", "StrictHostKeyChecking=no",
                     "-o", "UserKnownHostsFile=/dev/null", "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes",
-                    "-o", "LogLevel=ERROR", "-c", CIPHER, "-i", identity.toString(), "-p", String.valueOf(serverPort),
+                    "-o", "LogLevel=ERROR", "-c", cipher, "-i", identity.toString(), "-p", String.valueOf(serverPort),
                     "-L", "127.0.0.1:" + localPort + ":127.0.0.1:" + sinkPort, "root@127.0.0.1")
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             Processes.awaitListening(localPort, process);

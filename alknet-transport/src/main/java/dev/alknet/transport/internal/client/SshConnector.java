@@ -4,6 +4,7 @@ import dev.alknet.auth.OpenSshPublicKey;
 import dev.alknet.core.config.HostPort;
 import dev.alknet.transport.RemoteForward;
 import dev.alknet.transport.SshPipeline;
+import dev.alknet.transport.internal.sshd.Algorithms;
 import dev.alknet.transport.internal.sshd.ConnectFailedException;
 import dev.alknet.transport.internal.sshd.EventLoops;
 import dev.alknet.transport.internal.sshd.NettyIoServiceFactoryFactory;
@@ -60,6 +61,7 @@ public final class SshConnector implements AutoCloseable {
         NettyIoServiceFactoryFactory io = NettyIoServiceFactoryFactory.create().withEventLoops(loops)
                 .withClientHook(hook);
         client.setIoServiceFactoryFactory(settings.proxy() == null ? io : io.withClientProxy(settings.proxy()));
+        Algorithms.restrict(client);
         client.setServerKeyVerifier(keyCheck);
         client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
         client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
