@@ -1,0 +1,302 @@
+package dev.alknet.flowgraph;
+
+import dev.alknet.flowgraph.internal.CallState;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.jgrapht.Graph;
+import org.jgrapht.GraphPath;
+import org.jgrapht.alg.shortestpath.BFSShortestPath;
+import org.jgrapht.graph.SimpleDirectedGraph;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The live graph of calls (alknet-spec §2.12): which call triggered or depends on which, each call's status and
+ * timing. Edges point downstream; the graph stays acyclic (a call can never become its own ancestor), without
+ * self-loops or parallel edges.
+ *
+ * <p>Two ways in: the strict methods ({@link #add}, {@link #start}, {@link #complete}, {@link #fail}, ...) throw on
+ * anything the status machine or the DAG forbids; {@link #apply}/{@link #onEvent} take call-protocol events, fill
+ * in what the wire leaves implicit and never throw (see docs/flowgraph.md, "Events").
+ *
+ * <p>Thread safety: a synchronized façade. Every public method holds one private lock for its whole duration, so
+ * events from several sessions may be applied concurrently and readers always see a consistent graph; queries
+ * return immutable snapshots. The expected use is one writer (the host's event path) and occasional readers.
+ */
+public final class CallGraph implements CallEventListener {
+
+    private final Object lock = new Object();
+    private final InstantSource clock;
+    private final Consumer<EventResult.Rejected> rejected;
+    private final Graph<String, CallEdge> graph = new SimpleDirectedGraph<>(null, null, false);
+    private final Map<String, CallState> calls = new HashMap<>();
+    /** Children whose {@code call.requested} arrived before their parent's, by parent id. */
+    private final Map<String, List<String>> waitingForParent = new HashMap<>();
+
+    private CallGraph(InstantSource clock, Consumer<EventResult.Rejected> rejected) {
+        this.clock = clock;
+        this.rejected = rejected;
+    }
+
+    /** A graph on the system clock that drops rejected events. */
+    public static CallGraph create() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ---- events ----
+
+    /** Applies the event, and hands a rejection to the builder's {@code onRejected} handler. Never throws. */
+    @Override
+    public void onEvent(CallEvent event) {
+        if (apply(event) instanceof EventResult.Rejected rejection) {
+            rejected.accept(rejection);
+        }
+    }
+
+    /**
+     * Applies one call-protocol event. Never throws: whatever the strict methods would refuse is returned as
+     * {@link EventResult.Rejected} and leaves the graph unchanged.
+     */
+    public EventResult apply(CallEvent event) {
+        synchronized (lock) {
+            try {
+                return new EventResult.Applied(applyStrictly(event));
+            } catch (IllegalStateException | IllegalArgumentException | NoSuchElementException e) {
+                return new EventResult.Rejected(event, e.getMessage());
+            }
+        }
+    }
+
+    private List<String> applyStrictly(CallEvent event) {
+        if (event instanceof CallEvent.Requested requested) {
+            add(requested);
+        } else if (event instanceof CallEvent.Started started) {
+            start(started.requestId());
+        } else if (event instanceof CallEvent.Responded responded) {
+            CallState call = startIfPending(responded.requestId());
+            if (call.subscription) {
+                call.output = responded.output();
+            } else {
+                complete(call.requestId, responded.output());
+            }
+        } else if (event instanceof CallEvent.Completed completed) {
+            CallState call = startIfPending(completed.requestId());
+            complete(call.requestId, call.output);
+        } else if (event instanceof CallEvent.Error error) {
+            startIfPending(error.requestId());
+            fail(error.requestId(), error.error());
+        } else if (event instanceof CallEvent.Aborted aborted) {
+            return abort(aborted.requestId());
+        }
+        return List.of();
+    }
+
+    /** The wire has no "handler started": a response or error proves the handler ran. */
+    private CallState startIfPending(String requestId) {
+        CallState call = state(requestId);
+        if (call.status == CallStatus.PENDING) {
+            move(call, CallStatus.RUNNING);
+        }
+        return call;
+    }
+
+    // ---- strict mutations ----
+
+    /**
+     * Adds a Pending call, with a {@code triggered} edge from its parent. A parent not yet in the graph is linked
+     * when its own request arrives.
+     *
+     * @throws IllegalArgumentException when the request id is already in the graph
+     * @throws CycleException when linking waiting children would make a call its own ancestor (nothing is added)
+     */
+    public CallNode add(CallEvent.Requested request) {
+        synchronized (lock) {
+            String id = request.requestId();
+            if (calls.containsKey(id)) {
+                throw new IllegalArgumentException("call " + id + " is already in the graph");
+            }
+            String parent = request.parentRequestId();
+            if (id.equals(parent)) {
+                throw new CycleException("call " + id + " cannot be its own parent", List.of(id, id));
+            }
+            List<String> waiting = waitingForParent.getOrDefault(id, List.of());
+            if (parent != null && calls.containsKey(parent)) {
+                for (String child : waiting) {
+                    // parent → id → child closes a cycle exactly when child already reaches parent
+                    GraphPath<String, CallEdge> path = BFSShortestPath.findPathBetween(graph, child, parent);
+                    if (path != null) {
+                        List<String> cycle = new ArrayList<>(List.of(id));
+                        cycle.addAll(path.getVertexList());
+                        cycle.add(id);
+                        throw new CycleException("call " + child + " cannot be a child of " + id, cycle);
+                    }
+                }
+            }
+            CallState call = new CallState(id, request.operationId(), parent, request.input(), request.identityId(),
+                    request.subscription());
+            graph.addVertex(id);
+            calls.put(id, call);
+            if (parent != null && calls.containsKey(parent)) {
+                graph.addEdge(parent, id, new CallEdge(parent, id, CallEdgeType.TRIGGERED));
+            } else if (parent != null) {
+                waitingForParent.computeIfAbsent(parent, p -> new ArrayList<>()).add(id);
+            }
+            waitingForParent.remove(id);
+            for (String child : waiting) {
+                graph.addEdge(id, child, new CallEdge(id, child, CallEdgeType.TRIGGERED));
+            }
+            return call.snapshot();
+        }
+    }
+
+    /**
+     * Declares that {@code dependent} needs the result of {@code dependency}: a {@code depends_on} edge
+     * dependency → dependent, so aborting the dependency reaches the dependent.
+     *
+     * @throws CycleException when the dependency is the dependent or already downstream of it
+     */
+    public void dependsOn(String dependent, String dependency) {
+        synchronized (lock) {
+            state(dependent);
+            state(dependency);
+            link(dependency, dependent, CallEdgeType.DEPENDS_ON,
+                    "call " + dependent + " cannot depend on " + dependency);
+        }
+    }
+
+    private void link(String source, String target, CallEdgeType type, String what) {
+        if (source.equals(target)) {
+            throw new CycleException(what, List.of(source, source));
+        }
+        if (graph.containsEdge(source, target)) {
+            return;
+        }
+        GraphPath<String, CallEdge> back = BFSShortestPath.findPathBetween(graph, target, source);
+        if (back != null) {
+            List<String> cycle = new ArrayList<>();
+            cycle.add(source);
+            cycle.addAll(back.getVertexList());
+            throw new CycleException(what, cycle);
+        }
+        graph.addEdge(source, target, new CallEdge(source, target, type));
+    }
+
+    /** Pending → Running. @throws InvalidTransitionException from any other status */
+    public CallNode start(String requestId) {
+        synchronized (lock) {
+            return move(state(requestId), CallStatus.RUNNING).snapshot();
+        }
+    }
+
+    /** Running → Completed with the output (may be null). @throws InvalidTransitionException otherwise */
+    public CallNode complete(String requestId, JsonNode output) {
+        synchronized (lock) {
+            CallState call = state(requestId);
+            move(call, CallStatus.COMPLETED);
+            call.output = output;
+            return call.snapshot();
+        }
+    }
+
+    /** Running → Failed. @throws InvalidTransitionException otherwise */
+    public CallNode fail(String requestId, CallErrorInfo error) {
+        Objects.requireNonNull(error, "error");
+        synchronized (lock) {
+            CallState call = state(requestId);
+            move(call, CallStatus.FAILED);
+            call.error = error;
+            return call.snapshot();
+        }
+    }
+
+    /**
+     * Pending/Running → Aborted.
+     *
+     * @return the aborted calls
+     * @throws InvalidTransitionException when the call already ended
+     */
+    public List<String> abort(String requestId) {
+        synchronized (lock) {
+            move(state(requestId), CallStatus.ABORTED);
+            return List.of(requestId);
+        }
+    }
+
+    private CallState move(CallState call, CallStatus next) {
+        if (!call.status.canMoveTo(next)) {
+            throw new InvalidTransitionException(call.requestId, call.status, next);
+        }
+        call.status = next;
+        if (next == CallStatus.RUNNING) {
+            call.startedAt = clock.instant();
+        } else {
+            call.endedAt = clock.instant();
+        }
+        return call;
+    }
+
+    // ---- queries ----
+
+    public java.util.Optional<CallNode> call(String requestId) {
+        synchronized (lock) {
+            CallState call = calls.get(requestId);
+            return call == null ? java.util.Optional.empty() : java.util.Optional.of(call.snapshot());
+        }
+    }
+
+    public int size() {
+        synchronized (lock) {
+            return calls.size();
+        }
+    }
+
+    /** Every edge, sorted by source then target. */
+    public List<CallEdge> edges() {
+        synchronized (lock) {
+            return graph.edgeSet().stream().sorted(java.util.Comparator.comparing(CallEdge::source)
+                    .thenComparing(CallEdge::target)).toList();
+        }
+    }
+
+    private CallState state(String requestId) {
+        CallState call = calls.get(requestId);
+        if (call == null) {
+            throw new NoSuchElementException("no call " + requestId);
+        }
+        return call;
+    }
+
+    /** Options of a {@link CallGraph}. */
+    public static final class Builder {
+        private InstantSource clock = InstantSource.system();
+        private Consumer<EventResult.Rejected> onRejected = r -> { };
+
+        private Builder() {
+        }
+
+        /** The clock that stamps start and end times (inject a fixed one in tests). */
+        public Builder clock(InstantSource clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Receives events {@link CallGraph#onEvent} could not apply (default: dropped). */
+        public Builder onRejected(Consumer<EventResult.Rejected> onRejected) {
+            this.onRejected = Objects.requireNonNull(onRejected, "onRejected");
+            return this;
+        }
+
+        public CallGraph build() {
+            return new CallGraph(clock, onRejected);
+        }
+    }
+}
