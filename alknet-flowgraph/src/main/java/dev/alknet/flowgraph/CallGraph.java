@@ -1,18 +1,24 @@
 package dev.alknet.flowgraph;
 
 import dev.alknet.flowgraph.internal.CallState;
+import dev.alknet.flowgraph.internal.Walks;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.jgrapht.Graph;
 import org.jgrapht.GraphPath;
 import org.jgrapht.alg.shortestpath.BFSShortestPath;
 import org.jgrapht.graph.SimpleDirectedGraph;
+import org.jgrapht.traverse.TopologicalOrderIterator;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,6 +35,9 @@ import tools.jackson.databind.JsonNode;
  * return immutable snapshots. The expected use is one writer (the host's event path) and occasional readers.
  */
 public final class CallGraph implements CallEventListener {
+
+    private static final Comparator<CallEdge> EDGE_ORDER = Comparator.comparing(CallEdge::source)
+            .thenComparing(CallEdge::target);
 
     private final Object lock = new Object();
     private final InstantSource clock;
@@ -244,12 +253,12 @@ public final class CallGraph implements CallEventListener {
         return call;
     }
 
-    // ---- queries ----
+    // ---- queries (snapshots; each holds the lock for its whole walk) ----
 
-    public java.util.Optional<CallNode> call(String requestId) {
+    public Optional<CallNode> call(String requestId) {
         synchronized (lock) {
             CallState call = calls.get(requestId);
-            return call == null ? java.util.Optional.empty() : java.util.Optional.of(call.snapshot());
+            return call == null ? Optional.empty() : Optional.of(call.snapshot());
         }
     }
 
@@ -262,9 +271,133 @@ public final class CallGraph implements CallEventListener {
     /** Every edge, sorted by source then target. */
     public List<CallEdge> edges() {
         synchronized (lock) {
-            return graph.edgeSet().stream().sorted(java.util.Comparator.comparing(CallEdge::source)
-                    .thenComparing(CallEdge::target)).toList();
+            return graph.edgeSet().stream().sorted(EDGE_ORDER).toList();
         }
+    }
+
+    /** Every call, sorted by request id. */
+    public List<CallNode> calls() {
+        synchronized (lock) {
+            return snapshots(calls.keySet().stream().sorted().toList());
+        }
+    }
+
+    /** Calls nothing is upstream of (including children whose parent has not arrived), by request id. */
+    public List<CallNode> roots() {
+        synchronized (lock) {
+            return snapshots(calls.keySet().stream().filter(id -> graph.inDegreeOf(id) == 0).sorted().toList());
+        }
+    }
+
+    /** The calls {@code requestId} triggered, by request id. */
+    public List<CallNode> children(String requestId) {
+        synchronized (lock) {
+            state(requestId);
+            return snapshots(graph.outgoingEdgesOf(requestId).stream()
+                    .filter(e -> e.type() == CallEdgeType.TRIGGERED).map(CallEdge::target).sorted().toList());
+        }
+    }
+
+    /** Every call upstream of {@code requestId} (both edge types), in topological order. */
+    public List<CallNode> ancestors(String requestId) {
+        synchronized (lock) {
+            state(requestId);
+            return snapshots(Walks.topologicalOrder(graph, Walks.ancestors(graph, requestId)));
+        }
+    }
+
+    /** Every call downstream of {@code requestId} (both edge types), in topological order. */
+    public List<CallNode> descendants(String requestId) {
+        synchronized (lock) {
+            state(requestId);
+            return snapshots(Walks.topologicalOrder(graph, Walks.descendants(graph, requestId)));
+        }
+    }
+
+    /** The chain of {@code triggered} parents from the root down to {@code requestId} itself. */
+    public List<CallNode> lineage(String requestId) {
+        synchronized (lock) {
+            List<String> chain = new ArrayList<>();
+            String current = state(requestId).requestId;
+            while (current != null) {
+                chain.add(0, current);
+                current = graph.incomingEdgesOf(current).stream().filter(e -> e.type() == CallEdgeType.TRIGGERED)
+                        .map(CallEdge::source).findFirst().orElse(null);
+            }
+            return snapshots(chain);
+        }
+    }
+
+    /** Every call, upstream before downstream; ties by request id. */
+    public List<String> topologicalOrder() {
+        synchronized (lock) {
+            List<String> order = new ArrayList<>(calls.size());
+            new TopologicalOrderIterator<>(graph, Comparator.<String>naturalOrder()).forEachRemaining(order::add);
+            return order;
+        }
+    }
+
+    /** Calls with this status, by request id. */
+    public List<CallNode> withStatus(CallStatus status) {
+        synchronized (lock) {
+            return snapshots(calls.values().stream().filter(c -> c.status == status).map(c -> c.requestId)
+                    .sorted().toList());
+        }
+    }
+
+    /** Calls whose duration (start to end) is within {@code [atLeast, atMost]}, longest first. */
+    public List<CallNode> withDuration(Duration atLeast, Duration atMost) {
+        synchronized (lock) {
+            return calls.values().stream().map(CallState::snapshot)
+                    .filter(c -> c.duration().filter(d -> d.compareTo(atLeast) >= 0 && d.compareTo(atMost) <= 0)
+                            .isPresent())
+                    .sorted(Comparator.comparing((CallNode c) -> c.duration().orElseThrow()).reversed()
+                            .thenComparing(CallNode::requestId))
+                    .toList();
+        }
+    }
+
+    /** The longest chain of completed calls by summed duration, following edges between completed calls. */
+    public CriticalPath criticalPath() {
+        synchronized (lock) {
+            List<String> completed = calls.values().stream().filter(c -> c.status == CallStatus.COMPLETED)
+                    .map(c -> c.requestId).sorted().toList();
+            Map<String, Duration> best = new HashMap<>();
+            Map<String, String> previous = new HashMap<>();
+            String end = null;
+            for (String id : Walks.topologicalOrder(graph, completed)) {
+                Duration upstream = Duration.ZERO;
+                String from = null;
+                for (CallEdge edge : graph.incomingEdgesOf(id)) {
+                    Duration before = best.get(edge.source());
+                    if (before != null && (from == null || before.compareTo(upstream) > 0)) {
+                        upstream = before;
+                        from = edge.source();
+                    }
+                }
+                if (from != null) {
+                    previous.put(id, from);
+                }
+                CallState call = calls.get(id);
+                best.put(id, upstream.plus(Duration.between(call.startedAt, call.endedAt)));
+                if (end == null || best.get(id).compareTo(best.get(end)) > 0) {
+                    end = id;
+                }
+            }
+            List<String> chain = new ArrayList<>();
+            for (String id = end; id != null; id = previous.get(id)) {
+                chain.add(0, id);
+            }
+            return new CriticalPath(snapshots(chain), end == null ? Duration.ZERO : best.get(end));
+        }
+    }
+
+    private List<CallNode> snapshots(Collection<String> ids) {
+        List<CallNode> nodes = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            nodes.add(calls.get(id).snapshot());
+        }
+        return nodes;
     }
 
     private CallState state(String requestId) {
