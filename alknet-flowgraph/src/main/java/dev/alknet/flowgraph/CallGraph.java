@@ -3,6 +3,7 @@ package dev.alknet.flowgraph;
 import dev.alknet.flowgraph.internal.CallState;
 import dev.alknet.flowgraph.internal.Walks;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -228,15 +229,43 @@ public final class CallGraph implements CallEventListener {
     }
 
     /**
-     * Pending/Running → Aborted.
+     * Aborts a Pending or Running call and, when its policy is {@link AbortPolicy#ABORT_DEPENDENTS} (the default),
+     * every Pending or Running call downstream of it (through both edge types, also past calls that already ended).
      *
-     * @return the aborted calls
-     * @throws InvalidTransitionException when the call already ended
+     * @return the calls now Aborted, the given one first, in dependency order (every edge between two of them goes
+     *     forward): the order in which to cancel them
+     * @throws InvalidTransitionException when the call already ended (nothing changes)
      */
     public List<String> abort(String requestId) {
         synchronized (lock) {
-            move(state(requestId), CallStatus.ABORTED);
-            return List.of(requestId);
+            CallState call = state(requestId);
+            if (!call.status.canMoveTo(CallStatus.ABORTED)) {
+                throw new InvalidTransitionException(requestId, call.status, CallStatus.ABORTED);
+            }
+            List<String> scope = new ArrayList<>();
+            scope.add(requestId);
+            if (call.abortPolicy == AbortPolicy.ABORT_DEPENDENTS) {
+                scope.addAll(Walks.descendants(graph, requestId));
+            }
+            List<String> aborted = new ArrayList<>(scope.size());
+            Instant now = clock.instant();
+            for (String id : Walks.topologicalOrder(graph, scope)) {
+                CallState next = calls.get(id);
+                if (!next.status.isTerminal()) {
+                    next.status = CallStatus.ABORTED;
+                    next.endedAt = now;
+                    aborted.add(id);
+                }
+            }
+            return aborted;
+        }
+    }
+
+    /** Sets what aborting {@code requestId} does to the calls downstream of it. */
+    public void abortPolicy(String requestId, AbortPolicy policy) {
+        Objects.requireNonNull(policy, "policy");
+        synchronized (lock) {
+            state(requestId).abortPolicy = policy;
         }
     }
 
