@@ -1,6 +1,7 @@
 package dev.alknet.flowgraph;
 
 import dev.alknet.flowgraph.internal.CallState;
+import dev.alknet.flowgraph.internal.FinishedTrees;
 import dev.alknet.flowgraph.internal.Walks;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +38,9 @@ import tools.jackson.databind.JsonNode;
  */
 public final class CallGraph implements CallEventListener {
 
+    /** Calls that end between two automatic retention sweeps; bounds the sweep cost per event. */
+    private static final int SWEEP_EVERY = 1_024;
+
     private static final Comparator<CallEdge> EDGE_ORDER = Comparator.comparing(CallEdge::source)
             .thenComparing(CallEdge::target);
 
@@ -47,10 +51,13 @@ public final class CallGraph implements CallEventListener {
     private final Map<String, CallState> calls = new HashMap<>();
     /** Children whose {@code call.requested} arrived before their parent's, by parent id. */
     private final Map<String, List<String>> waitingForParent = new HashMap<>();
+    private final Retention retention;
+    private final FinishedTrees finished = new FinishedTrees();
 
-    private CallGraph(InstantSource clock, Consumer<EventResult.Rejected> rejected) {
+    private CallGraph(InstantSource clock, Consumer<EventResult.Rejected> rejected, Retention retention) {
         this.clock = clock;
         this.rejected = rejected;
+        this.retention = retention;
     }
 
     /** A graph on the system clock that drops rejected events. */
@@ -255,6 +262,7 @@ public final class CallGraph implements CallEventListener {
                     next.status = CallStatus.ABORTED;
                     next.endedAt = now;
                     aborted.add(id);
+                    ended(id);
                 }
             }
             return aborted;
@@ -278,8 +286,42 @@ public final class CallGraph implements CallEventListener {
             call.startedAt = clock.instant();
         } else {
             call.endedAt = clock.instant();
+            ended(call.requestId);
         }
         return call;
+    }
+
+    private void ended(String requestId) {
+        finished.ended(requestId);
+        if (finished.endedSinceSweep() >= SWEEP_EVERY) {
+            evictFinished();
+        }
+    }
+
+    /**
+     * Evicts finished trees per the {@link Retention}: those finished longer than {@code maxAge} ago, then the
+     * oldest beyond {@code maxFinishedTrees}. The graph also runs this itself after every 1,024 calls that end; a
+     * host calls it on a timer so that an idle graph is trimmed by age too.
+     *
+     * @return how many calls were evicted
+     */
+    public int evictFinished() {
+        synchronized (lock) {
+            return finished.sweep(graph, calls, clock.instant().minus(retention.maxAge()),
+                    retention.maxFinishedTrees(), this::remove);
+        }
+    }
+
+    private void remove(String requestId) {
+        CallState call = calls.remove(requestId);
+        graph.removeVertex(requestId);
+        List<String> siblings = call.parentRequestId == null ? null : waitingForParent.get(call.parentRequestId);
+        if (siblings != null) {
+            siblings.remove(requestId);
+            if (siblings.isEmpty()) {
+                waitingForParent.remove(call.parentRequestId);
+            }
+        }
     }
 
     // ---- queries (snapshots; each holds the lock for its whole walk) ----
@@ -441,6 +483,7 @@ public final class CallGraph implements CallEventListener {
     public static final class Builder {
         private InstantSource clock = InstantSource.system();
         private Consumer<EventResult.Rejected> onRejected = r -> { };
+        private Retention retention = Retention.DEFAULT;
 
         private Builder() {
         }
@@ -451,6 +494,12 @@ public final class CallGraph implements CallEventListener {
             return this;
         }
 
+        /** How long finished trees are kept (default {@link Retention#DEFAULT}). */
+        public Builder retention(Retention retention) {
+            this.retention = Objects.requireNonNull(retention, "retention");
+            return this;
+        }
+
         /** Receives events {@link CallGraph#onEvent} could not apply (default: dropped). */
         public Builder onRejected(Consumer<EventResult.Rejected> onRejected) {
             this.onRejected = Objects.requireNonNull(onRejected, "onRejected");
@@ -458,7 +507,7 @@ public final class CallGraph implements CallEventListener {
         }
 
         public CallGraph build() {
-            return new CallGraph(clock, onRejected);
+            return new CallGraph(clock, onRejected, retention);
         }
     }
 }
