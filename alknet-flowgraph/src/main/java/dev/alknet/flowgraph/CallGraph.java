@@ -346,6 +346,13 @@ public final class CallGraph implements CallEventListener {
         }
     }
 
+    /** Calls and edges at one instant. */
+    public CallGraphSnapshot snapshot() {
+        synchronized (lock) {
+            return new CallGraphSnapshot(calls(), edges());
+        }
+    }
+
     /** Every call, sorted by request id. */
     public List<CallNode> calls() {
         synchronized (lock) {
