@@ -1,5 +1,6 @@
 package dev.alknet.flowgraph;
 
+import dev.alknet.flowgraph.internal.CallDigraph;
 import dev.alknet.flowgraph.internal.CallState;
 import dev.alknet.flowgraph.internal.FinishedTrees;
 import dev.alknet.flowgraph.internal.Walks;
@@ -19,7 +20,6 @@ import java.util.function.Consumer;
 import org.jgrapht.Graph;
 import org.jgrapht.GraphPath;
 import org.jgrapht.alg.shortestpath.BFSShortestPath;
-import org.jgrapht.graph.SimpleDirectedGraph;
 import org.jgrapht.traverse.TopologicalOrderIterator;
 import tools.jackson.databind.JsonNode;
 
@@ -47,7 +47,7 @@ public final class CallGraph implements CallEventListener {
     private final Object lock = new Object();
     private final InstantSource clock;
     private final Consumer<EventResult.Rejected> rejected;
-    private final Graph<String, CallEdge> graph = new SimpleDirectedGraph<>(null, null, false);
+    private final Graph<String, CallEdge> graph = new CallDigraph();
     private final Map<String, CallState> calls = new HashMap<>();
     /** Children whose {@code call.requested} arrived before their parent's, by parent id. */
     private final Map<String, List<String>> waitingForParent = new HashMap<>();
@@ -86,7 +86,11 @@ public final class CallGraph implements CallEventListener {
     public EventResult apply(CallEvent event) {
         synchronized (lock) {
             try {
-                return new EventResult.Applied(applyStrictly(event));
+                List<String> cancelled = applyStrictly(event);
+                if (!(event instanceof CallEvent.Aborted)) {
+                    sweepIfDue();
+                }
+                return new EventResult.Applied(cancelled);
             } catch (IllegalStateException | IllegalArgumentException | NoSuchElementException e) {
                 return new EventResult.Rejected(event, e.getMessage());
             }
@@ -95,22 +99,19 @@ public final class CallGraph implements CallEventListener {
 
     private List<String> applyStrictly(CallEvent event) {
         if (event instanceof CallEvent.Requested requested) {
-            add(requested);
+            insert(requested);
         } else if (event instanceof CallEvent.Started started) {
-            start(started.requestId());
+            move(state(started.requestId()), CallStatus.RUNNING);
         } else if (event instanceof CallEvent.Responded responded) {
             CallState call = startIfPending(responded.requestId());
-            if (call.subscription) {
-                call.output = responded.output();
-            } else {
-                complete(call.requestId, responded.output());
+            if (!call.subscription) {
+                move(call, CallStatus.COMPLETED);
             }
+            call.output = responded.output();
         } else if (event instanceof CallEvent.Completed completed) {
-            CallState call = startIfPending(completed.requestId());
-            complete(call.requestId, call.output);
+            move(startIfPending(completed.requestId()), CallStatus.COMPLETED);
         } else if (event instanceof CallEvent.Error error) {
-            startIfPending(error.requestId());
-            fail(error.requestId(), error.error());
+            move(startIfPending(error.requestId()), CallStatus.FAILED).error = error.error();
         } else if (event instanceof CallEvent.Aborted aborted) {
             return abort(aborted.requestId());
         }
@@ -137,42 +138,46 @@ public final class CallGraph implements CallEventListener {
      */
     public CallNode add(CallEvent.Requested request) {
         synchronized (lock) {
-            String id = request.requestId();
-            if (calls.containsKey(id)) {
-                throw new IllegalArgumentException("call " + id + " is already in the graph");
-            }
-            String parent = request.parentRequestId();
-            if (id.equals(parent)) {
-                throw new CycleException("call " + id + " cannot be its own parent", List.of(id, id));
-            }
-            List<String> waiting = waitingForParent.getOrDefault(id, List.of());
-            if (parent != null && calls.containsKey(parent)) {
-                for (String child : waiting) {
-                    // parent → id → child closes a cycle exactly when child already reaches parent
-                    GraphPath<String, CallEdge> path = BFSShortestPath.findPathBetween(graph, child, parent);
-                    if (path != null) {
-                        List<String> cycle = new ArrayList<>(List.of(id));
-                        cycle.addAll(path.getVertexList());
-                        cycle.add(id);
-                        throw new CycleException("call " + child + " cannot be a child of " + id, cycle);
-                    }
+            return insert(request).snapshot();
+        }
+    }
+
+    private CallState insert(CallEvent.Requested request) {
+        String id = request.requestId();
+        if (calls.containsKey(id)) {
+            throw new IllegalArgumentException("call " + id + " is already in the graph");
+        }
+        String parent = request.parentRequestId();
+        if (id.equals(parent)) {
+            throw new CycleException("call " + id + " cannot be its own parent", List.of(id, id));
+        }
+        List<String> waiting = waitingForParent.getOrDefault(id, List.of());
+        if (parent != null && calls.containsKey(parent)) {
+            for (String child : waiting) {
+                // parent → id → child closes a cycle exactly when child already reaches parent
+                GraphPath<String, CallEdge> path = BFSShortestPath.findPathBetween(graph, child, parent);
+                if (path != null) {
+                    List<String> cycle = new ArrayList<>(List.of(id));
+                    cycle.addAll(path.getVertexList());
+                    cycle.add(id);
+                    throw new CycleException("call " + child + " cannot be a child of " + id, cycle);
                 }
             }
-            CallState call = new CallState(id, request.operationId(), parent, request.input(), request.identityId(),
-                    request.subscription());
-            graph.addVertex(id);
-            calls.put(id, call);
-            if (parent != null && calls.containsKey(parent)) {
-                graph.addEdge(parent, id, new CallEdge(parent, id, CallEdgeType.TRIGGERED));
-            } else if (parent != null) {
-                waitingForParent.computeIfAbsent(parent, p -> new ArrayList<>()).add(id);
-            }
-            waitingForParent.remove(id);
-            for (String child : waiting) {
-                graph.addEdge(id, child, new CallEdge(id, child, CallEdgeType.TRIGGERED));
-            }
-            return call.snapshot();
         }
+        CallState call = new CallState(id, request.operationId(), parent, request.input(), request.identityId(),
+                request.subscription());
+        graph.addVertex(id);
+        calls.put(id, call);
+        if (parent != null && calls.containsKey(parent)) {
+            graph.addEdge(parent, id, new CallEdge(parent, id, CallEdgeType.TRIGGERED));
+        } else if (parent != null) {
+            waitingForParent.computeIfAbsent(parent, p -> new ArrayList<>()).add(id);
+        }
+        waitingForParent.remove(id);
+        for (String child : waiting) {
+            graph.addEdge(id, child, new CallEdge(id, child, CallEdgeType.TRIGGERED));
+        }
+        return call;
     }
 
     /**
@@ -220,7 +225,9 @@ public final class CallGraph implements CallEventListener {
             CallState call = state(requestId);
             move(call, CallStatus.COMPLETED);
             call.output = output;
-            return call.snapshot();
+            CallNode completed = call.snapshot();
+            sweepIfDue();
+            return completed;
         }
     }
 
@@ -231,7 +238,9 @@ public final class CallGraph implements CallEventListener {
             CallState call = state(requestId);
             move(call, CallStatus.FAILED);
             call.error = error;
-            return call.snapshot();
+            CallNode failed = call.snapshot();
+            sweepIfDue();
+            return failed;
         }
     }
 
@@ -249,20 +258,17 @@ public final class CallGraph implements CallEventListener {
             if (!call.status.canMoveTo(CallStatus.ABORTED)) {
                 throw new InvalidTransitionException(requestId, call.status, CallStatus.ABORTED);
             }
-            List<String> scope = new ArrayList<>();
-            scope.add(requestId);
-            if (call.abortPolicy == AbortPolicy.ABORT_DEPENDENTS) {
-                scope.addAll(Walks.descendants(graph, requestId));
-            }
+            List<String> scope = call.abortPolicy == AbortPolicy.ABORT_DEPENDENTS
+                    ? Walks.downstreamInOrder(graph, requestId) : List.of(requestId);
             List<String> aborted = new ArrayList<>(scope.size());
             Instant now = clock.instant();
-            for (String id : Walks.topologicalOrder(graph, scope)) {
+            for (String id : scope) {
                 CallState next = calls.get(id);
                 if (!next.status.isTerminal()) {
                     next.status = CallStatus.ABORTED;
                     next.endedAt = now;
                     aborted.add(id);
-                    ended(id);
+                    finished.ended(id);
                 }
             }
             return aborted;
@@ -286,13 +292,17 @@ public final class CallGraph implements CallEventListener {
             call.startedAt = clock.instant();
         } else {
             call.endedAt = clock.instant();
-            ended(call.requestId);
+            finished.ended(call.requestId);
         }
         return call;
     }
 
-    private void ended(String requestId) {
-        finished.ended(requestId);
+    /**
+     * Sweeps between whole operations, never in the middle of one, and never in an abort: a cascade ends many calls
+     * at once and its caller is waiting to cancel them, so their trees are looked at by the next event (or the
+     * host's timer) instead.
+     */
+    private void sweepIfDue() {
         if (finished.endedSinceSweep() >= SWEEP_EVERY) {
             evictFinished();
         }

@@ -5,15 +5,16 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.DefaultDirectedGraph;
-import org.jgrapht.graph.MaskSubgraph;
 import org.jgrapht.traverse.TopologicalOrderIterator;
 import tools.jackson.databind.JsonNode;
 
@@ -33,13 +34,19 @@ public final class OperationGraph {
             .thenComparing(OperationEdge::target);
 
     private final Map<String, OperationNode> nodes;
-    private final Graph<String, OperationEdge> graph;
+    /** Compatible edges only: the data flow that cycles and the topological order are about. */
     private final Graph<String, OperationEdge> compatible;
+    /**
+     * Incompatible edges by source. They are diagnostics, often far more numerous than compatible ones, and no
+     * graph algorithm runs on them, so they stay out of JGraphT (which would cost several times the checks).
+     */
+    private final Map<String, List<OperationEdge>> nearMisses;
 
-    private OperationGraph(Map<String, OperationNode> nodes, Graph<String, OperationEdge> graph) {
+    private OperationGraph(Map<String, OperationNode> nodes, Graph<String, OperationEdge> compatible,
+            Map<String, List<OperationEdge>> nearMisses) {
         this.nodes = nodes;
-        this.graph = graph;
-        this.compatible = new MaskSubgraph<>(graph, v -> false, e -> !e.compatible());
+        this.compatible = compatible;
+        this.nearMisses = nearMisses;
     }
 
     /**
@@ -71,6 +78,7 @@ public final class OperationGraph {
         }
         Graph<String, OperationEdge> graph = new DefaultDirectedGraph<>(null, null, false);
         nodes.keySet().forEach(graph::addVertex);
+        Map<String, List<OperationEdge>> nearMisses = new HashMap<>();
         SchemaCompatibility schemas = new SchemaCompatibility();
         for (OperationNode source : nodes.values()) {
             for (OperationNode target : nodes.values()) {
@@ -82,12 +90,12 @@ public final class OperationGraph {
                     graph.addEdge(source.name(), target.name(),
                             new OperationEdge(source.name(), target.name(), true, null));
                 } else if (fit instanceof Compatibility.Incompatible incompatible) {
-                    graph.addEdge(source.name(), target.name(),
-                            new OperationEdge(source.name(), target.name(), false, incompatible.reason()));
+                    nearMisses.computeIfAbsent(source.name(), k -> new ArrayList<>())
+                            .add(new OperationEdge(source.name(), target.name(), false, incompatible.reason()));
                 }
             }
         }
-        return new OperationGraph(Collections.unmodifiableMap(new LinkedHashMap<>(nodes)), graph);
+        return new OperationGraph(Collections.unmodifiableMap(new LinkedHashMap<>(nodes)), graph, nearMisses);
     }
 
     /** Operations by name, sorted. */
@@ -101,12 +109,19 @@ public final class OperationGraph {
 
     /** Every edge, compatible or not, sorted by source then target. */
     public List<OperationEdge> edges() {
-        return graph.edgeSet().stream().sorted(EDGE_ORDER).toList();
+        return Stream.concat(compatible.edgeSet().stream(), nearMisses.values().stream().flatMap(List::stream))
+                .sorted(EDGE_ORDER).toList();
     }
 
     public Optional<OperationEdge> edge(String source, String target) {
-        return graph.containsVertex(source) && graph.containsVertex(target)
-                ? Optional.ofNullable(graph.getEdge(source, target)) : Optional.empty();
+        if (!nodes.containsKey(source) || !nodes.containsKey(target)) {
+            return Optional.empty();
+        }
+        OperationEdge edge = compatible.getEdge(source, target);
+        if (edge != null) {
+            return Optional.of(edge);
+        }
+        return nearMisses.getOrDefault(source, List.of()).stream().filter(e -> e.target().equals(target)).findFirst();
     }
 
     /** Operations whose input the output of {@code name} fits, sorted. */

@@ -1,5 +1,6 @@
 package dev.alknet.flowgraph.internal;
 
+import dev.alknet.flowgraph.CallEdge;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,16 +45,14 @@ public final class FinishedTrees {
      * @param evict removes one call from the graph
      * @return how many calls were evicted
      */
-    public <E> int sweep(Graph<String, E> graph, Map<String, CallState> calls, Instant oldestKept, int maxTrees,
+    public int sweep(Graph<String, CallEdge> graph, Map<String, CallState> calls, Instant oldestKept, int maxTrees,
             Consumer<String> evict) {
-        Set<String> seen = new HashSet<>();
+        Set<String> visited = new HashSet<>();
         for (String id : endedSinceSweep) {
-            if (calls.containsKey(id) && !seen.contains(id)) {
-                Set<String> component = Walks.component(graph, id);
-                seen.addAll(component);
-                Instant finishedAt = finishedAt(component, calls);
-                if (finishedAt != null) {
-                    record(component, new Tree(id, finishedAt));
+            if (calls.containsKey(id) && !visited.contains(id)) {
+                List<String> tree = finishedTree(graph, calls, id, visited);
+                if (tree != null) {
+                    record(tree, new Tree(id, lastEnd(tree, calls)));
                 }
             }
         }
@@ -66,23 +65,52 @@ public final class FinishedTrees {
             if (!calls.containsKey(oldest.member())) {
                 continue;
             }
-            Set<String> component = Walks.component(graph, oldest.member());
-            if (oldest.finishedAt().equals(finishedAt(component, calls))) {
-                for (String id : component) {
+            List<String> tree = finishedTree(graph, calls, oldest.member(), new HashSet<>());
+            if (tree != null && oldest.finishedAt().equals(lastEnd(tree, calls))) {
+                for (String id : tree) {
                     Tree other = byMember.remove(id);
                     if (other != null) {
                         trees.remove(other);
                     }
                     evict.accept(id);
                 }
-                evicted += component.size();
+                evicted += tree.size();
             }
         }
         return evicted;
     }
 
+    /**
+     * The tree around {@code start} when every call in it has ended, else null. The walk (breadth first, both
+     * directions) stops at the first live call, so checking a tree that is still busy costs little; every call it
+     * reaches is added to {@code visited} (same tree, same answer).
+     */
+    private static List<String> finishedTree(Graph<String, CallEdge> graph, Map<String, CallState> calls,
+            String start, Set<String> visited) {
+        List<String> tree = new ArrayList<>();
+        visited.add(start);
+        tree.add(start);
+        for (int i = 0; i < tree.size(); i++) {
+            String vertex = tree.get(i);
+            if (!calls.get(vertex).status.isTerminal()) {
+                return null;
+            }
+            for (CallEdge edge : graph.outgoingEdgesOf(vertex)) {
+                if (visited.add(edge.target())) {
+                    tree.add(edge.target());
+                }
+            }
+            for (CallEdge edge : graph.incomingEdgesOf(vertex)) {
+                if (visited.add(edge.source())) {
+                    tree.add(edge.source());
+                }
+            }
+        }
+        return tree;
+    }
+
     /** One record per tree: a newer record replaces those of the calls it covers. */
-    private void record(Set<String> component, Tree tree) {
+    private void record(List<String> component, Tree tree) {
         List<Tree> replaced = new ArrayList<>();
         for (String id : component) {
             Tree old = byMember.get(id);
@@ -98,16 +126,13 @@ public final class FinishedTrees {
         byMember.put(tree.member(), tree);
     }
 
-    /** When the last call of the tree ended, or null while one is still pending or running. */
-    private static Instant finishedAt(Set<String> component, Map<String, CallState> calls) {
+    /** When the last call of a finished tree ended. */
+    private static Instant lastEnd(List<String> tree, Map<String, CallState> calls) {
         Instant last = Instant.MIN;
-        for (String id : component) {
-            CallState call = calls.get(id);
-            if (!call.status.isTerminal()) {
-                return null;
-            }
-            if (call.endedAt.isAfter(last)) {
-                last = call.endedAt;
+        for (String id : tree) {
+            Instant ended = calls.get(id).endedAt;
+            if (ended.isAfter(last)) {
+                last = ended;
             }
         }
         return last;

@@ -1,5 +1,6 @@
 package dev.alknet.flowgraph.internal;
 
+import dev.alknet.flowgraph.CallEdge;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,31 +11,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jgrapht.Graph;
-import org.jgrapht.Graphs;
 
-/** Traversals of a part of a directed graph, costing what that part costs rather than the whole graph. */
+/**
+ * Traversals of a part of the call graph, costing what that part costs rather than the whole graph. Edges carry
+ * their own ends, so a step reads the edge instead of asking the graph for its source or target.
+ */
 public final class Walks {
 
     private Walks() {
     }
 
     /** Everything reachable from {@code start} along edge direction, {@code start} excluded, breadth first. */
-    public static <V, E> Set<V> descendants(Graph<V, E> graph, V start) {
+    public static Set<String> descendants(Graph<String, CallEdge> graph, String start) {
         return reach(graph, start, true);
     }
 
     /** Everything that reaches {@code start}, {@code start} excluded, breadth first. */
-    public static <V, E> Set<V> ancestors(Graph<V, E> graph, V start) {
+    public static Set<String> ancestors(Graph<String, CallEdge> graph, String start) {
         return reach(graph, start, false);
     }
 
-    private static <V, E> Set<V> reach(Graph<V, E> graph, V start, boolean forward) {
-        Set<V> seen = new LinkedHashSet<>();
-        Deque<V> queue = new ArrayDeque<>();
+    private static Set<String> reach(Graph<String, CallEdge> graph, String start, boolean forward) {
+        Set<String> seen = new LinkedHashSet<>();
+        Deque<String> queue = new ArrayDeque<>();
         queue.add(start);
         while (!queue.isEmpty()) {
-            V vertex = queue.poll();
-            for (V next : forward ? Graphs.successorListOf(graph, vertex) : Graphs.predecessorListOf(graph, vertex)) {
+            String vertex = queue.poll();
+            for (CallEdge edge : forward ? graph.outgoingEdgesOf(vertex) : graph.incomingEdgesOf(vertex)) {
+                String next = forward ? edge.target() : edge.source();
                 if (!next.equals(start) && seen.add(next)) {
                     queue.add(next);
                 }
@@ -43,50 +47,53 @@ public final class Walks {
         return seen;
     }
 
-    /** The weakly connected set around {@code start}, {@code start} included. */
-    public static <V, E> Set<V> component(Graph<V, E> graph, V start) {
-        Set<V> seen = new LinkedHashSet<>();
-        Deque<V> queue = new ArrayDeque<>();
-        seen.add(start);
-        queue.add(start);
-        while (!queue.isEmpty()) {
-            for (V next : Graphs.neighborListOf(graph, queue.poll())) {
-                if (seen.add(next)) {
-                    queue.add(next);
-                }
-            }
+    /**
+     * {@code start} and everything downstream of it, ordered so that every edge between two of them goes forward.
+     * When no call below {@code start} has more than one edge in (the usual tree of triggered calls), breadth-first
+     * order already is such an order and the general sort is skipped.
+     */
+    public static List<String> downstreamInOrder(Graph<String, CallEdge> graph, String start) {
+        List<String> scope = new ArrayList<>();
+        scope.add(start);
+        boolean tree = true;
+        for (String vertex : descendants(graph, start)) {
+            scope.add(vertex);
+            tree &= graph.inDegreeOf(vertex) == 1;
         }
-        return seen;
+        return tree ? scope : topologicalOrder(graph, scope);
     }
 
     /**
      * {@code vertices} ordered so that every edge between two of them goes forward (Kahn's algorithm on the
-     * induced subgraph; the graph must be acyclic). Ties keep the order of {@code vertices}.
+     * induced subgraph; the graph is acyclic). Ties keep the order of {@code vertices}.
      */
-    public static <V, E> List<V> topologicalOrder(Graph<V, E> graph, Collection<V> vertices) {
-        Map<V, Integer> inside = new HashMap<>();
-        for (V vertex : vertices) {
-            inside.put(vertex, 0);
+    public static List<String> topologicalOrder(Graph<String, CallEdge> graph, Collection<String> vertices) {
+        Map<String, int[]> inDegree = new HashMap<>(vertices.size() * 2);
+        for (String vertex : vertices) {
+            inDegree.put(vertex, new int[1]);
         }
-        for (V vertex : vertices) {
-            for (V next : Graphs.successorListOf(graph, vertex)) {
-                inside.computeIfPresent(next, (v, degree) -> degree + 1);
+        for (String vertex : vertices) {
+            for (CallEdge edge : graph.outgoingEdgesOf(vertex)) {
+                int[] degree = inDegree.get(edge.target());
+                if (degree != null) {
+                    degree[0]++;
+                }
             }
         }
-        Deque<V> ready = new ArrayDeque<>();
-        for (V vertex : vertices) {
-            if (inside.get(vertex) == 0) {
+        Deque<String> ready = new ArrayDeque<>();
+        for (String vertex : vertices) {
+            if (inDegree.get(vertex)[0] == 0) {
                 ready.add(vertex);
             }
         }
-        List<V> order = new ArrayList<>(vertices.size());
+        List<String> order = new ArrayList<>(vertices.size());
         while (!ready.isEmpty()) {
-            V vertex = ready.poll();
+            String vertex = ready.poll();
             order.add(vertex);
-            for (V next : Graphs.successorListOf(graph, vertex)) {
-                Integer degree = inside.computeIfPresent(next, (v, d) -> d - 1);
-                if (degree != null && degree == 0) {
-                    ready.add(next);
+            for (CallEdge edge : graph.outgoingEdgesOf(vertex)) {
+                int[] degree = inDegree.get(edge.target());
+                if (degree != null && --degree[0] == 0) {
+                    ready.add(edge.target());
                 }
             }
         }
