@@ -110,6 +110,15 @@ class SchemaCompatibilityTest {
     }
 
     @Test
+    void nonFiniteBoundsAreUnknownNotAnException() {
+        var schema = Json.MAPPER.createObjectNode().put("type", "number").put("minimum", Double.POSITIVE_INFINITY);
+        assertThat(schemas.check(json("{'type':'number','minimum':1}"), schema)).isEqualTo(new Compatibility.Unknown(
+                "input schema: minimum must be a finite number, got \"Infinity\""));
+        assertThat(check("{'type':'number','minimum':1e400}", "{'type':'number','minimum':1}"))
+                .isInstanceOf(Compatibility.Unknown.class);
+    }
+
+    @Test
     void localReferencesResolveAndRecursiveOnesAreUnknown() {
         String defs = "'$defs':{'id':{'type':'string'}}";
         assertThat(check("{'type':'object','required':['id'],'properties':{'id':{'$ref':'#/$defs/id'}}," + defs + "}",

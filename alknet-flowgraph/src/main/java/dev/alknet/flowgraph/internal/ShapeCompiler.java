@@ -103,8 +103,8 @@ public final class ShapeCompiler {
                 }
                 default -> {
                     if (Bound.KEYWORDS.containsKey(keyword)) {
-                        if (!value.isNumber()) {
-                            return Shape.unknown(keyword + " must be a number, got " + value);
+                        if (!value.isNumber() || !Double.isFinite(value.doubleValue())) {
+                            return Shape.unknown(keyword + " must be a finite number, got " + value);
                         }
                         bounds.put(keyword, value);
                     } else {
