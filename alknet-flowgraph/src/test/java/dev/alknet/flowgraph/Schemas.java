@@ -144,7 +144,8 @@ final class Schemas {
     private static Arbitrary<JsonNode> json(int depth) {
         Arbitrary<JsonNode> leaf = Arbitraries.oneOf(
                 Arbitraries.integers().map(i -> (JsonNode) Json.MAPPER.getNodeFactory().numberNode(i)),
-                Arbitraries.doubles().map(d -> (JsonNode) Json.MAPPER.getNodeFactory().numberNode(d)),
+                Arbitraries.doubles().withSpecialValue(Double.POSITIVE_INFINITY).withSpecialValue(Double.NaN)
+                        .map(d -> (JsonNode) Json.MAPPER.getNodeFactory().numberNode(d)),
                 Arbitraries.of("string", "integer", "object", "array", "#", "#/$defs/x", "#/properties/a", "bogus", "")
                         .map(s -> (JsonNode) Json.MAPPER.getNodeFactory().stringNode(s)),
                 Arbitraries.of(true, false).map(b -> (JsonNode) Json.MAPPER.getNodeFactory().booleanNode(b)),
