@@ -1,6 +1,7 @@
 package dev.alknet.callproto.internal;
 
 import dev.alknet.callproto.CallException;
+import dev.alknet.callproto.CallOptions;
 import dev.alknet.callproto.CallHandler;
 import dev.alknet.callproto.ErrorCode;
 import dev.alknet.callproto.SubscriptionHandler;
@@ -27,7 +28,7 @@ public final class Dispatcher {
     @FunctionalInterface
     public interface Remote {
         CompletableFuture<JsonNode> call(String requestId, String operationId, JsonNode input,
-                String parentRequestId);
+                CallOptions options);
     }
 
     private final RegistryTable table;
@@ -115,7 +116,7 @@ public final class Dispatcher {
         }
         CompletableFuture<JsonNode> result = new CompletableFuture<>();
         Invocation child = new Invocation(parent.session(), this, newRequestId(), operationId, parent.identity(),
-                parent.requestId(), true, result::completeExceptionally);
+                parent.requestId(), parent.deadlineMillis(), true, result::completeExceptionally);
         if (!parent.adopt(child)) {
             child.cancel(new CallException(ErrorCode.ABORTED, "call " + parent.requestId() + " is already cancelled"));
             return result;
@@ -167,12 +168,12 @@ public final class Dispatcher {
         String requestId = newRequestId();
         // The child only carries the cancellation: aborting the parent ends the remote call, which sends call.aborted.
         Invocation child = new Invocation(parent.session(), this, requestId, operationId, parent.identity(),
-                parent.requestId(), true, result::completeExceptionally);
+                parent.requestId(), parent.deadlineMillis(), true, result::completeExceptionally);
         if (!parent.adopt(child)) {
             return CompletableFuture.failedFuture(new CallException(ErrorCode.ABORTED, "call " + parent.requestId()
                     + " is already cancelled"));
         }
-        CompletableFuture<JsonNode> call = remote.call(requestId, operationId, input, parent.requestId());
+        CompletableFuture<JsonNode> call = remote.call(requestId, operationId, input, parent.childOptions());
         call.whenComplete((output, failure) -> {
             parent.release(child);
             if (failure != null) {

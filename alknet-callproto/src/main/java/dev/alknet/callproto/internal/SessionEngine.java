@@ -65,8 +65,7 @@ public final class SessionEngine {
         this.stream = stream;
         this.config = config;
         this.dispatcher = new Dispatcher(config.table(), config.executor(), config.unknownToPeer()
-                ? (requestId, operationId, input, parentRequestId) -> call(requestId, operationId, input,
-                        CallOptions.defaults().withParentRequestId(parentRequestId), null)
+                ? (requestId, operationId, input, options) -> call(requestId, operationId, input, options, null)
                 : null);
         ThreadFactory threads = namedThreads(config.name());
         this.outbox = new Outbox(stream.output(), config.codec(), config.outboundWindow(), threads,
