@@ -10,6 +10,7 @@ import dev.alknet.callproto.CallOptions;
 import dev.alknet.callproto.CallSession;
 import dev.alknet.callproto.ErrorCode;
 import dev.alknet.callproto.OperationEnv;
+import dev.alknet.callproto.PathAccess;
 import dev.alknet.callproto.internal.StreamPublisher;
 import dev.alknet.core.Identity;
 import dev.alknet.core.frame.FrameCodec;
@@ -201,6 +202,21 @@ class HeadWorkerRoutingTest {
             assertThat(runs).hasValue(0);
             await(mesh.client(Identity.of("root", "files:admin")).call("/w1/files/secret", json("{}")));
             assertThat(runs).hasValue(1);
+        }
+    }
+
+    @Test
+    void pathRulesOnTheHeadGuardAWholeWorkerWhateverItsSpecsSay() {
+        try (InProcessMesh mesh = InProcessMesh.builder()
+                .head(ops -> ops.pathAccess(PathAccess.builder().rule("/w1/*", AccessControl.allOf("w1")).build()))
+                .worker("w1", ops -> ops.query("/files/read", (input, env) -> object().put("ok", true)))
+                .start()) {
+            CallException denied = callError(mesh.client(ALICE).call("/w1/files/read", object()));
+            JsonNode allowed = await(mesh.client(Identity.of("bob", "w1")).call("/w1/files/read", object()));
+
+            assertThat(denied.code()).isEqualTo(ErrorCode.ACCESS_DENIED);
+            assertThat(denied).hasMessage("access denied to /w1/files/read");
+            assertThat(allowed.get("ok").booleanValue()).isTrue();
         }
     }
 

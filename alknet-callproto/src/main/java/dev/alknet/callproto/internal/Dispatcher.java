@@ -4,6 +4,7 @@ import dev.alknet.callproto.CallException;
 import dev.alknet.callproto.CallOptions;
 import dev.alknet.callproto.CallHandler;
 import dev.alknet.callproto.ErrorCode;
+import dev.alknet.callproto.PathAccess;
 import dev.alknet.callproto.SubscriptionHandler;
 import dev.alknet.callproto.SubscriptionSink;
 import dev.alknet.core.Identity;
@@ -59,9 +60,10 @@ public final class Dispatcher {
         if (entry == null || entry.handler() == null) {
             throw new CallException(ErrorCode.OPERATION_NOT_FOUND, "operation not found: " + operationId);
         }
-        if (!trusted && !entry.spec().access().allows(identity)) {
+        PathAccess paths = table.pathAccess();
+        if (!trusted && !(entry.spec().access().allows(identity) && paths.allows(operationId, identity))) {
             throw new CallException(ErrorCode.ACCESS_DENIED, identity.isAnonymous()
-                    && entry.spec().access().hasRestrictions()
+                    && (entry.spec().access().hasRestrictions() || paths.restricts(operationId))
                     ? "authentication required for " + operationId
                     : "access denied to " + operationId);
         }
