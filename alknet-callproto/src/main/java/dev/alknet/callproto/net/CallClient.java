@@ -24,7 +24,6 @@ import io.netty.handler.ssl.SslHandler;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -48,7 +47,7 @@ import java.util.function.Supplier;
  */
 public final class CallClient implements AutoCloseable {
 
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = ClientBuilder.DEFAULT_CONNECT_TIMEOUT;
     public static final Duration DEFAULT_AUTH_TIMEOUT = Duration.ofSeconds(10);
 
     private final EventLoopGroup loops;
@@ -153,43 +152,21 @@ public final class CallClient implements AutoCloseable {
     }
 
     /** Collects the client's settings. */
-    public static final class Builder {
+    public static final class Builder extends ClientBuilder<Builder> {
 
-        private ClientTls tls;
-        private Supplier<AuthToken> tokens;
-        private FrameCodec codec = FrameCodec.defaults();
-        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration authTimeout = DEFAULT_AUTH_TIMEOUT;
 
         private Builder() {
         }
 
-        /** Connects with TLS, checking the server as {@code tls} says; plain TCP without. */
-        public Builder tls(ClientTls tls) {
-            this.tls = Objects.requireNonNull(tls, "tls");
-            return this;
-        }
-
-        /** Makes a token per connection, e.g. {@code signer::sign} of a {@link dev.alknet.auth.TokenSigner}. */
-        public Builder token(Supplier<AuthToken> tokens) {
-            this.tokens = Objects.requireNonNull(tokens, "tokens");
-            return this;
-        }
-
-        /** The frame limit (default 16 MiB). */
-        public Builder codec(FrameCodec codec) {
-            this.codec = Objects.requireNonNull(codec, "codec");
-            return this;
-        }
-
-        public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = Durations.positive(timeout, "connect timeout");
-            return this;
-        }
-
         /** How long the server may take to answer the authentication frame. */
         public Builder authTimeout(Duration timeout) {
             this.authTimeout = Durations.positive(timeout, "auth timeout");
+            return this;
+        }
+
+        @Override
+        Builder self() {
             return this;
         }
 

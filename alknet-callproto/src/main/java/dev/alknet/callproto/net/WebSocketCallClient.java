@@ -36,7 +36,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -61,7 +60,7 @@ import java.util.function.Supplier;
  */
 public final class WebSocketCallClient implements AutoCloseable {
 
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = ClientBuilder.DEFAULT_CONNECT_TIMEOUT;
     public static final Duration DEFAULT_UPGRADE_TIMEOUT = Duration.ofSeconds(10);
 
     /** Bounds the upgrade response (a 401 has no body to speak of). */
@@ -229,43 +228,21 @@ public final class WebSocketCallClient implements AutoCloseable {
     }
 
     /** Collects the client's settings. */
-    public static final class Builder {
+    public static final class Builder extends ClientBuilder<Builder> {
 
-        private ClientTls tls;
-        private Supplier<AuthToken> tokens;
-        private FrameCodec codec = FrameCodec.defaults();
-        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration upgradeTimeout = DEFAULT_UPGRADE_TIMEOUT;
 
         private Builder() {
         }
 
-        /** For {@code wss://}: checks the server as {@code tls} says. */
-        public Builder tls(ClientTls tls) {
-            this.tls = Objects.requireNonNull(tls, "tls");
-            return this;
-        }
-
-        /** Makes a token per connection, e.g. {@code signer::sign} of a {@link dev.alknet.auth.TokenSigner}. */
-        public Builder token(Supplier<AuthToken> tokens) {
-            this.tokens = Objects.requireNonNull(tokens, "tokens");
-            return this;
-        }
-
-        /** The message limit (default 16 MiB). */
-        public Builder codec(FrameCodec codec) {
-            this.codec = Objects.requireNonNull(codec, "codec");
-            return this;
-        }
-
-        public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = Durations.positive(timeout, "connect timeout");
-            return this;
-        }
-
         /** How long TLS and the upgrade may take once connected. */
         public Builder upgradeTimeout(Duration timeout) {
             this.upgradeTimeout = Durations.positive(timeout, "upgrade timeout");
+            return this;
+        }
+
+        @Override
+        Builder self() {
             return this;
         }
 
