@@ -243,6 +243,23 @@ class CallSessionTest {
     }
 
     @Test
+    void tenThousandConcurrentCallsOnOneSessionAllComeBackToTheirCallers() {
+        int calls = 10_000;
+        OperationRegistry ops = OperationRegistry.create().query("/right/x/echo", (input, env) -> input);
+        try (Nodes nodes = Nodes.serving(ops, ALICE)) {
+            List<CompletableFuture<JsonNode>> futures = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                futures.add(nodes.left.call("/right/x/echo", number(i)));
+            }
+            for (int i = 0; i < calls; i++) {
+                assertThat(await(futures.get(i)).intValue()).isEqualTo(i);
+            }
+            assertThat(nodes.left.engine().pendingCalls()).isZero();
+            assertThat(nodes.right.engine().runningCalls()).isZero();
+        }
+    }
+
+    @Test
     void disconnectFailsEveryPendingCallPromptly() {
         CountDownLatch started = new CountDownLatch(3);
         OperationRegistry ops = OperationRegistry.create().query("/right/x/hang", (input, env) -> {

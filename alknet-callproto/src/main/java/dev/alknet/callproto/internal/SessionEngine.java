@@ -105,6 +105,16 @@ public final class SessionEngine {
         }
     }
 
+    /** Calls this side made that have not ended yet. */
+    public int pendingCalls() {
+        return pending.size();
+    }
+
+    /** Calls the peer made that are still running here. */
+    public int runningCalls() {
+        return inbound.size();
+    }
+
     /** The authenticated identity of the peer. */
     public Identity peer() {
         return config.peer();
