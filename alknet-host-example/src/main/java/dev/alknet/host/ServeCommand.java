@@ -5,6 +5,7 @@ import dev.alknet.callproto.Head;
 import dev.alknet.callproto.OperationRegistry;
 import dev.alknet.callproto.net.CallServer;
 import dev.alknet.callproto.net.ControlChannelSessions;
+import dev.alknet.callproto.net.ProtocolServer;
 import dev.alknet.callproto.net.SessionAcceptor;
 import dev.alknet.callproto.net.WebSocketServer;
 import dev.alknet.core.config.ConfigReloadHandle;
@@ -13,6 +14,7 @@ import dev.alknet.core.config.ListenerConfig;
 import dev.alknet.transport.AlknetServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -38,6 +40,7 @@ import picocli.CommandLine.ParentCommand;
 final class ServeCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+    private static final Duration CALL_DRAIN = Duration.ofSeconds(2);
 
     @ParentCommand
     private Alknet alknet;
@@ -81,6 +84,12 @@ final class ServeCommand implements Callable<Integer> {
             }
             context.stop().await();
             LOG.info("shutting down");
+            // Calls in flight get the same 2 s the SSH sessions get; the try block then closes what is left.
+            for (ProtocolServer callServer : new ProtocolServer[] {rawServer, webSocketServer}) {
+                if (callServer != null) {
+                    callServer.closeGracefully(CALL_DRAIN);
+                }
+            }
         }
         return 0;
     }

@@ -1,7 +1,9 @@
 package dev.alknet.callproto.net;
 
 import dev.alknet.callproto.CallSession;
+import dev.alknet.callproto.internal.Durations;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -24,9 +26,21 @@ public abstract sealed class ProtocolServer implements AutoCloseable permits Cal
         return core.sessions();
     }
 
-    /** Stops accepting, closes every session and releases the threads. Idempotent; blocks until done. */
+    /**
+     * Stops accepting and closes every session at once (calls in flight fail with {@code ABORTED}), then releases
+     * the threads. Idempotent; blocks until done.
+     */
     @Override
     public void close() {
         core.close();
+    }
+
+    /**
+     * Stops accepting, lets every session finish its running calls for up to {@code drain} (new calls are refused
+     * with a retryable error meanwhile) and writes what they queued, then closes as {@link #close()} does. Blocks
+     * until done: at most {@code drain} plus a second.
+     */
+    public void closeGracefully(Duration drain) {
+        core.close(Durations.positive(drain, "drain"));
     }
 }

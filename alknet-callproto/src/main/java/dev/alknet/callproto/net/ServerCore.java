@@ -13,11 +13,17 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +42,7 @@ final class ServerCore implements AutoCloseable {
     final ExecutorService admitting;
     private final List<Channel> listeners = new CopyOnWriteArrayList<>();
     private final Set<CallSession> sessions = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     /** @param kind names the threads ({@code alknet-<kind>-io-N}) and the log lines */
     ServerCore(String kind) {
@@ -91,8 +98,31 @@ final class ServerCore implements AutoCloseable {
     /** Stops accepting, closes every session and releases the threads. Idempotent; blocks until done. */
     @Override
     public void close() {
+        close(Duration.ZERO);
+    }
+
+    /**
+     * Stops accepting, gives the open sessions up to {@code drain} to finish their running calls (new ones are
+     * refused meanwhile), then closes whatever is left and releases the threads.
+     */
+    void close(Duration drain) {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         listeners.forEach(channel -> channel.close().syncUninterruptibly());
         admitting.shutdownNow();
+        if (!drain.isZero()) {
+            CompletableFuture<?>[] draining = sessions.stream().map(session -> session.closeGracefully(drain))
+                    .toArray(CompletableFuture<?>[]::new);
+            try {
+                // The sessions force themselves closed at the drain's end; the extra second covers their flush.
+                CompletableFuture.allOf(draining).get(drain.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.debug("{} sessions did not all close within the drain: {}", kind, e.toString());
+            }
+        }
         sessions.forEach(CallSession::close);
         NetThreads.shutdown(boss);
         NetThreads.shutdown(workers);

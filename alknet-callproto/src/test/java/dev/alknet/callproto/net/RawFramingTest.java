@@ -10,21 +10,25 @@ import dev.alknet.auth.TokenSigner;
 import dev.alknet.callproto.CallException;
 import dev.alknet.callproto.CallSession;
 import dev.alknet.callproto.ErrorCode;
+import dev.alknet.callproto.OperationRegistry;
 import dev.alknet.callproto.Worker;
 import dev.alknet.core.Identity;
 import dev.alknet.core.frame.EventEnvelope;
 import dev.alknet.core.frame.FrameCodec;
 import dev.alknet.core.frame.FrameReader;
 import dev.alknet.core.frame.FrameWriter;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -92,6 +96,48 @@ class RawFramingTest {
         assertThat(worker.exposedAs()).contains("/w1/files/read");
         assertThat(authLines).anyMatch(line -> line.contains("result=accept")
                 && line.contains(fixture.clientKey.publicKey().fingerprint()));
+    }
+
+    @Test
+    void aGracefulCloseStopsAcceptingButLetsTheRunningCallAnswer() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        OperationRegistry ops = OperationRegistry.create().query("/n/x/slow", (input, env) -> {
+            started.countDown();
+            release.await();
+            return json("{\"done\": true}");
+        });
+        CallServer draining = CallServer.builder(SessionAcceptor.serving(ops)).listener(NetFixture.rawTcp()).start();
+        int port = draining.listenAddresses().get(0).getPort();
+        try (CallClient anonymous = CallClient.builder().build()) {
+            CallSession session = anonymous.connect("127.0.0.1", port);
+            CompletableFuture<JsonNode> running = session.call("/n/x/slow", json("{}"));
+            assertThat(started.await(20, TimeUnit.SECONDS)).isTrue();
+
+            CompletableFuture<Void> closing = CompletableFuture.runAsync(
+                    () -> draining.closeGracefully(Duration.ofSeconds(30)));
+            long until = System.nanoTime() + GUARD.toNanos();
+            while (canConnect(port) && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
+            assertThat(canConnect(port)).as("the listener is closed first").isFalse();
+            assertThat(closing).isNotDone();
+            release.countDown();
+
+            assertThat(running.get(20, TimeUnit.SECONDS).get("done").booleanValue()).isTrue();
+            closing.get(20, TimeUnit.SECONDS);
+            assertThat(draining.sessions()).isEmpty();
+        } finally {
+            draining.close();
+        }
+    }
+
+    private static boolean canConnect(int port) {
+        try (Socket probe = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
     }
 
     @Test
