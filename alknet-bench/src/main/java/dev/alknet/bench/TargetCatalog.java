@@ -2,6 +2,9 @@ package dev.alknet.bench;
 
 import dev.alknet.bench.rpc.RpcBench;
 import dev.alknet.bench.rpc.SubscriptionBench;
+import dev.alknet.bench.secret.Bip39Bench;
+import dev.alknet.bench.secret.EncryptionBench;
+import dev.alknet.bench.secret.Slip10Bench;
 import java.util.List;
 
 /** Every speed target the project promises, each a ratio or bound within one run. */
@@ -22,6 +25,13 @@ final class TargetCatalog {
                 Target.percentileRatioAtMost(RpcBench.class, "unary call p99 latency, raw TCP vs gRPC (8 callers)",
                         "alknetRawTcp", "grpc", 99, 1.0),
                 Target.perSecondAtLeast(SubscriptionBench.class, "subscription items in memory",
-                        "inMemoryItems", 500_000, "items/s"));
+                        "inMemoryItems", 500_000, "items/s"),
+                // Cost ≤ 1.2x the anchor is throughput ≥ 1/1.2 of it.
+                Target.ratioAtLeast(Bip39Bench.class, "BIP39 seed vs bare JDK PBKDF2 (cost ≤ 1.2x)",
+                        "bip39Seed", "jdkPbkdf2", 1 / 1.2),
+                Target.perSecondAtLeast(Slip10Bench.class, "SLIP-0010 ed25519 derivation, depth 4",
+                        "ed25519Depth4", 20_000, "paths/s"),
+                Target.ratioAtLeast(EncryptionBench.class, "EncryptedData AES-256-GCM 64 KiB vs raw JDK cipher",
+                        "encryptedData64k", "jdkGcm64k", 0.90));
     }
 }

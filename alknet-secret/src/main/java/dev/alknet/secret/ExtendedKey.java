@@ -4,6 +4,7 @@ import dev.alknet.secret.internal.Bytes;
 import dev.alknet.secret.internal.Hashes;
 import dev.alknet.secret.internal.Weierstrass;
 import java.util.Objects;
+import java.util.OptionalInt;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
@@ -15,11 +16,11 @@ public final class ExtendedKey {
     private final byte[] privateKey;
     private final byte[] chainCode;
     private final int depth;
-    private final int parentFingerprint;
+    private final OptionalInt parentFingerprint;
     private final int childNumber;
     private volatile boolean destroyed;
 
-    ExtendedKey(Curve curve, byte[] privateKey, byte[] chainCode, int depth, int parentFingerprint,
+    ExtendedKey(Curve curve, byte[] privateKey, byte[] chainCode, int depth, OptionalInt parentFingerprint,
             int childNumber) {
         this.curve = Objects.requireNonNull(curve, "curve");
         this.privateKey = privateKey.clone();
@@ -46,8 +47,12 @@ public final class ExtendedKey {
         return depth;
     }
 
-    /** The first four bytes of the parent's key identifier; 0 for a master key. */
-    public int parentFingerprint() {
+    /**
+     * The first four bytes of the parent's key identifier (0 for a master key), as BIP-0032 serialisation
+     * records it. Known for keys made by {@link #child(int)}; empty for keys made by {@link #derive} or
+     * {@link Slip10#derive}, because it costs a scalar multiplication of the parent that no derivation needs.
+     */
+    public OptionalInt parentFingerprint() {
         return parentFingerprint;
     }
 
@@ -80,14 +85,14 @@ public final class ExtendedKey {
 
     /** The child at {@code childNumber} (use {@link DerivationPath#hardened(int)} for a hardened one). */
     public ExtendedKey child(int childNumber) {
-        return Slip10.child(this, childNumber);
+        return Slip10.child(this, childNumber, true);
     }
 
-    /** The key at {@code path} taken relative to this one. */
+    /** The key at {@code path} taken relative to this one (without {@link #parentFingerprint()}). */
     public ExtendedKey derive(DerivationPath path) {
         ExtendedKey key = this;
         for (int childNumber : path.indices()) {
-            ExtendedKey next = key.child(childNumber);
+            ExtendedKey next = Slip10.child(key, childNumber, false);
             if (key != this) {
                 key.destroy();
             }

@@ -7,6 +7,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * SLIP-0010 key derivation (satoshilabs/slips slip-0010.md), checked against every published vector for
@@ -30,7 +31,7 @@ public final class Slip10 {
             Bytes.zero(i);
             i = again;
         }
-        return fromI(curve, i, 0, 0, 0);
+        return fromI(curve, i, 0, OptionalInt.of(0), 0);
     }
 
     /** The key at {@code path} below the master key of {@code seed}. */
@@ -43,7 +44,8 @@ public final class Slip10 {
         }
     }
 
-    static ExtendedKey child(ExtendedKey parent, int childNumber) {
+    /** {@code withFingerprint} false leaves the parent fingerprint empty (it costs a scalar multiplication). */
+    static ExtendedKey child(ExtendedKey parent, int childNumber, boolean withFingerprint) {
         Curve curve = parent.curve();
         boolean hardened = DerivationPath.isHardened(childNumber);
         if (!hardened && !curve.allowsNonHardened()) {
@@ -63,9 +65,10 @@ public final class Slip10 {
                 : Bytes.concat(parent.publicKey(), number);
         byte[] i = Hashes.hmacSha512(chainCode, data);
         Bytes.zero(data);
+        OptionalInt parentFingerprint = withFingerprint ? OptionalInt.of(parent.fingerprint()) : OptionalInt.empty();
         try {
             if (curve == Curve.ED25519) {
-                return fromI(curve, i, parent.depth() + 1, parent.fingerprint(), childNumber);
+                return fromI(curve, i, parent.depth() + 1, parentFingerprint, childNumber);
             }
             BigInteger n = order(curve);
             while (true) {
@@ -75,7 +78,7 @@ public final class Slip10 {
                     byte[] child = toBytes32(k);
                     System.arraycopy(child, 0, i, 0, 32);
                     Bytes.zero(child);
-                    return fromI(curve, i, parent.depth() + 1, parent.fingerprint(), childNumber);
+                    return fromI(curve, i, parent.depth() + 1, parentFingerprint, childNumber);
                 }
                 // Invalid child key: SLIP-0010 retries with 0x01 || IR || ser32(i) instead of skipping the index.
                 byte[] retry = Bytes.concat(new byte[] {1}, Arrays.copyOfRange(i, 32, 64), number);
@@ -89,7 +92,8 @@ public final class Slip10 {
         }
     }
 
-    private static ExtendedKey fromI(Curve curve, byte[] i, int depth, int parentFingerprint, int childNumber) {
+    private static ExtendedKey fromI(Curve curve, byte[] i, int depth, OptionalInt parentFingerprint,
+            int childNumber) {
         byte[] left = Arrays.copyOfRange(i, 0, 32);
         byte[] right = Arrays.copyOfRange(i, 32, 64);
         try {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -38,8 +39,16 @@ class Slip10Test {
         assertThat(Vectors.hex(key.chainCode())).isEqualTo(chain.get("chainCode").asString());
         assertThat(Vectors.hex(key.privateKey())).isEqualTo(chain.get("private").asString());
         assertThat(Vectors.hex(key.publicKey())).isEqualTo(chain.get("public").asString());
-        assertThat(String.format("%08x", key.parentFingerprint())).isEqualTo(chain.get("fingerprint").asString());
         assertThat(key.depth()).isEqualTo(path.depth());
+        assertThat(key.parentFingerprint()).isEqualTo(path.depth() == 0 ? OptionalInt.of(0) : OptionalInt.empty());
+
+        ExtendedKey stepwise = Slip10.master(curve, HexFormat.of().parseHex(seedHex));
+        for (int childNumber : path.indices()) {
+            stepwise = stepwise.child(childNumber);
+        }
+        assertThat(stepwise.privateKey()).isEqualTo(key.privateKey());
+        assertThat(String.format("%08x", stepwise.parentFingerprint().orElseThrow()))
+                .isEqualTo(chain.get("fingerprint").asString());
     }
 
     @Test
