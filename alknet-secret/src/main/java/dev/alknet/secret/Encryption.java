@@ -30,10 +30,11 @@ public final class Encryption {
     /** Seals {@code plaintext} under the 32-byte {@code key}, labelled {@code keyVersion}. */
     public static EncryptedData encrypt(byte[] key, int keyVersion, byte[] plaintext) {
         checkKey(key);
-        byte[] salt = new byte[EncryptedData.SALT_BYTES];
-        byte[] iv = new byte[Gcm.IV_BYTES];
-        RANDOM.nextBytes(salt);
-        RANDOM.nextBytes(iv);
+        // One draw for both: each SecureRandom call takes a lock and costs about as much as the bytes.
+        byte[] random = new byte[EncryptedData.SALT_BYTES + Gcm.IV_BYTES];
+        RANDOM.nextBytes(random);
+        byte[] salt = Arrays.copyOf(random, EncryptedData.SALT_BYTES);
+        byte[] iv = Arrays.copyOfRange(random, EncryptedData.SALT_BYTES, random.length);
         if (keyVersion < 1) {
             throw new SecretException(SecretError.INVALID_ARGUMENT, "key versions start at 1, not " + keyVersion);
         }
