@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -24,7 +26,11 @@ public final class EncryptedData {
     private static final byte[] MAGIC = {'A', 'K', 'E', 'D', 1};
     private static final int HEADER_BYTES = MAGIC.length + 4 + SALT_BYTES + Gcm.IV_BYTES;
     private static final Set<String> FIELDS = Set.of("key_version", "salt", "iv", "data");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** A repeated field or text after the object would leave the meaning open, so both are errors. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private final int keyVersion;
     private final byte[] salt;

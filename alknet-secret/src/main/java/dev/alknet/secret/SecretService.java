@@ -138,7 +138,11 @@ public final class SecretService implements AutoCloseable {
 
     /** The password for {@code site} (see {@link SitePassword} and {@link AlknetPaths#siteIndex(String)}). */
     public char[] derivePassword(String site, int length, String alphabet) {
-        DerivationPath path = AlknetPaths.password(site);
+        return derivePassword(AlknetPaths.password(site), length, alphabet);
+    }
+
+    /** The password from the ed25519 key at {@code path}, as the spec's {@code DerivePassword{path, length}}. */
+    public char[] derivePassword(DerivationPath path, int length, String alphabet) {
         return withKey(Curve.ED25519, path, key -> {
             byte[] material = key.privateKey();
             try {

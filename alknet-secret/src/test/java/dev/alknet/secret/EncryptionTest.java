@@ -97,6 +97,10 @@ class EncryptionTest {
                 "salt is 32 bytes, not 3");
         malformed("{\"key_version\":1,\"salt\":\"" + salt + "\",\"iv\":\"" + iv + "\",\"data\":7}",
                 "\"data\" is a base64 string");
+        String valid = "{\"key_version\":1,\"salt\":\"" + salt + "\",\"iv\":\"" + iv + "\",\"data\":\"" + data + "\"}";
+        assertThat(EncryptedData.fromJson(valid).keyVersion()).isEqualTo(1);
+        malformed(valid.replace("{", "{\"key_version\":2,"), "not JSON: Duplicate");
+        malformed(valid + " {}", "not JSON");
     }
 
     @Test
