@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -23,13 +25,37 @@ class Bip39Test {
 
     @ParameterizedTest
     @MethodSource("englishVectors")
-    void trezorVector(JsonNode vector) {
+    void trezorVector(JsonNode vector) throws Exception {
         byte[] entropy = Vectors.hex(vector.get(0));
         String mnemonic = vector.get(1).asString();
 
         assertThat(Bip39.fromEntropy(entropy)).isEqualTo(mnemonic);
         assertThat(Bip39.toEntropy(mnemonic)).isEqualTo(entropy);
-        assertThat(Vectors.hex(Bip39.seed(mnemonic, "TREZOR"))).isEqualTo(vector.get(2).asString());
+        byte[] seed = Bip39.seed(mnemonic, "TREZOR");
+        assertThat(Vectors.hex(seed)).isEqualTo(vector.get(2).asString());
+
+        // The fourth field is the BIP32 root key of that seed: version, depth, parent, child, chain code, 0x00 key.
+        byte[] xprv = base58Check(vector.get(3).asString());
+        ExtendedKey master = Slip10.master(Curve.SECP256K1, seed);
+        assertThat(xprv).hasSize(78);
+        assertThat(Arrays.copyOfRange(xprv, 13, 45)).isEqualTo(master.chainCode());
+        assertThat(Arrays.copyOfRange(xprv, 46, 78)).isEqualTo(master.privateKey());
+    }
+
+    /** Base58Check as BIP32 serialises keys; the checksum is verified so a typo in the vector cannot pass. */
+    static byte[] base58Check(String text) throws Exception {
+        String alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+        BigInteger value = BigInteger.ZERO;
+        for (char c : text.toCharArray()) {
+            value = value.multiply(BigInteger.valueOf(58)).add(BigInteger.valueOf(alphabet.indexOf(c)));
+        }
+        byte[] raw = value.toByteArray();
+        byte[] bytes = Arrays.copyOfRange(raw, raw.length - 82, raw.length);
+        byte[] payload = Arrays.copyOf(bytes, 78);
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        byte[] check = sha.digest(sha.digest(payload));
+        assertThat(Arrays.copyOfRange(bytes, 78, 82)).isEqualTo(Arrays.copyOf(check, 4));
+        return payload;
     }
 
     @Test
