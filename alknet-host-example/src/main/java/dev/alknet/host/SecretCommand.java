@@ -4,7 +4,9 @@ import dev.alknet.secret.AlknetPaths;
 import dev.alknet.secret.Bip39;
 import dev.alknet.secret.Curve;
 import dev.alknet.secret.DerivationPath;
+import dev.alknet.secret.DerivedKey;
 import dev.alknet.secret.EncryptedData;
+import dev.alknet.secret.OpenSshEd25519PrivateKey;
 import dev.alknet.secret.SealedSeed;
 import dev.alknet.secret.SecretError;
 import dev.alknet.secret.SecretException;
@@ -124,8 +126,20 @@ final class SecretCommand implements Runnable {
                     + "--curve secp256k1 the compressed key and its Ethereum address.")
     int pubkey(@Parameters(paramLabel = "PATH", description = "e.g. m/74'/0'/0'/0'") String path,
             @Option(names = "--curve", defaultValue = "ed25519", paramLabel = "CURVE",
-                    description = "ed25519 or secp256k1 (default: ${DEFAULT-VALUE})") Curve curve) {
+                    description = "ed25519 or secp256k1 (default: ${DEFAULT-VALUE})") Curve curve,
+            @Option(names = "--write-key", paramLabel = "FILE", description = "ed25519 only: also write the "
+                    + "OpenSSH private key (mode 0600) and FILE.pub, e.g. for alknet connect -i") Path keyFile) {
         DerivationPath parsed = guarded(() -> DerivationPath.parse(path));
+        if (keyFile != null && curve != Curve.ED25519) {
+            throw new UsageError("--write-key writes ed25519 keys only");
+        }
+        if (keyFile != null) {
+            for (Path existing : new Path[] {keyFile, keyFile.resolveSibling(keyFile.getFileName() + ".pub")}) {
+                if (Files.exists(existing)) {
+                    throw new UsageError(existing + " already exists; refusing to overwrite a key file");
+                }
+            }
+        }
         return withService(service -> {
             PrintWriter out = alknet.context().out();
             switch (curve) {
@@ -133,6 +147,10 @@ final class SecretCommand implements Runnable {
                     SshEd25519PublicKey key = service.sshPublicKey(parsed);
                     out.println(key.line(parsed.toString()));
                     out.println("fingerprint " + key.fingerprint());
+                    if (keyFile != null) {
+                        writeKey(keyFile, service.deriveEd25519(parsed), parsed.toString());
+                        out.println("wrote private key " + keyFile + " and " + keyFile + ".pub");
+                    }
                 }
                 case SECP256K1 -> {
                     out.println(HexFormat.of().formatHex(service.deriveEthereumKey(parsed).publicKey()));
@@ -199,6 +217,16 @@ final class SecretCommand implements Runnable {
             Arrays.fill(password, '\0');
             return 0;
         });
+    }
+
+    private static void writeKey(Path file, DerivedKey key, String comment) {
+        try {
+            OpenSshEd25519PrivateKey.write(file, key, comment);
+        } catch (IOException e) {
+            throw new UsageError("cannot write " + file + ": " + e.getMessage(), e);
+        } finally {
+            key.destroy();
+        }
     }
 
     private void printKeys(SecretService service, PrintWriter out) {

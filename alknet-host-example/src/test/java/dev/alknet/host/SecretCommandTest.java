@@ -2,6 +2,7 @@ package dev.alknet.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.alknet.auth.OpenSshKeyPair;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,6 +50,19 @@ class SecretCommandTest {
                 "--mnemonic-file", mnemonic.toString());
         assertThat(eth.exitCode()).as(eth.err()).isZero();
         assertThat(eth.out()).contains("address 0x9858EfFD232B4033E47d90003D41EC34EcaEda94");
+    }
+
+    @Test
+    void writesAnIdentityKeyFileTheTunnelClientLoads() {
+        Path key = dir.resolve("id_ed25519");
+        Cli.Result result = new Cli().run("secret", "pubkey", "m/74'/0'/0'/0'", "--write-key", key.toString(),
+                "--mnemonic-file", mnemonic.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+
+        OpenSshKeyPair pair = OpenSshKeyPair.load(key);
+        assertThat(result.out()).contains("fingerprint " + pair.publicKey().fingerprint());
+        new Cli().run("secret", "pubkey", "m/74'/0'/0'/0'", "--write-key", key.toString(),
+                "--mnemonic-file", mnemonic.toString()).assertBadUsage("alknet secret pubkey", "already exists");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.alknet.secret;
 
+import dev.alknet.secret.internal.SshWire;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -40,16 +41,14 @@ public final class SshEd25519PublicKey {
     /** The SSH wire encoding: string "ssh-ed25519" followed by string key (RFC 8709 §4). */
     public byte[] blob() {
         ByteArrayOutputStream out = new ByteArrayOutputStream(51);
-        writeString(out, KEY_TYPE.getBytes(StandardCharsets.US_ASCII));
-        writeString(out, key);
+        SshWire.writeString(out, KEY_TYPE.getBytes(StandardCharsets.US_ASCII));
+        SshWire.writeString(out, key);
         return out.toByteArray();
     }
 
     /** {@code ssh-ed25519 AAAA… comment}, as in {@code authorized_keys}; a blank comment is left out. */
     public String line(String comment) {
-        if (comment.chars().anyMatch(c -> c == '\n' || c == '\r')) {
-            throw new SecretException(SecretError.INVALID_ARGUMENT, "a key comment cannot contain a line break");
-        }
+        SshWire.checkComment(comment);
         String base = KEY_TYPE + " " + Base64.getEncoder().encodeToString(blob());
         return comment.isBlank() ? base : base + " " + comment.strip();
     }
@@ -77,13 +76,5 @@ public final class SshEd25519PublicKey {
     @Override
     public String toString() {
         return line("");
-    }
-
-    private static void writeString(ByteArrayOutputStream out, byte[] value) {
-        out.write(value.length >>> 24);
-        out.write(value.length >>> 16);
-        out.write(value.length >>> 8);
-        out.write(value.length);
-        out.write(value, 0, value.length);
     }
 }
