@@ -82,16 +82,17 @@ final class SecretCommand implements Runnable {
     int init(@Option(names = "--words", defaultValue = "24", paramLabel = "N",
                     description = "12, 15, 18, 21 or 24 (default: ${DEFAULT-VALUE})") int words,
             @Option(names = "--seal", paramLabel = "FILE", description = "write the sealed seed here") Path seal) {
-        // Refuse before a mnemonic is shown that could not be sealed.
+        // Everything that can fail is checked before a mnemonic is shown that would then not be used.
         if (seal != null && Files.exists(seal)) {
             throw new UsageError(seal + " already exists; refusing to overwrite a sealed seed");
         }
         char[] sealPassphrase = seal != null ? requiredSealPassphrase() : null;
+        String passphrase = passphrase();
         String mnemonic = guarded(() -> Bip39.generate(words, new SecureRandom()));
         PrintWriter out = alknet.context().out();
         out.println(mnemonic);
         out.println("Write these " + words + " words down and keep them offline: they derive every key below.");
-        byte[] seed = guarded(() -> Bip39.seed(mnemonic, passphrase()));
+        byte[] seed = guarded(() -> Bip39.seed(mnemonic, passphrase));
         try (SecretService service = new SecretService()) {
             service.unlockWithSeed(seed);
             printKeys(service, out);
