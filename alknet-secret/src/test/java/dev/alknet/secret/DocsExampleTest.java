@@ -28,7 +28,7 @@ class DocsExampleTest {
             char[] password = secrets.derivePassword("github.com", 24, SitePassword.DEFAULT_ALPHABET);
             assertThat(password).hasSize(24);
             assertThat(secrets.isLocked()).isFalse();
-            secrets.close();
+            secrets.lock();
             assertThat(secrets.isLocked()).isTrue();
         }
     }

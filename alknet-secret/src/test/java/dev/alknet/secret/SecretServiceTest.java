@@ -1,8 +1,8 @@
 package dev.alknet.secret;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,6 +49,7 @@ class SecretServiceTest {
             assertThat(identity.publicKey()).hasSize(32);
             assertThat(service.sshPublicKey(AlknetPaths.IDENTITY).key()).isEqualTo(identity.publicKey());
             assertThat(identity.toString()).contains("redacted").doesNotContain(Vectors.hex(identity.privateKey()));
+            assertThat(service).hasToString("SecretService[unlocked]");
 
             assertThat(service.ethereumAddress(AlknetPaths.ETHEREUM))
                     .isEqualTo("0x9858EfFD232B4033E47d90003D41EC34EcaEda94");
@@ -125,8 +126,7 @@ class SecretServiceTest {
 
     @Test
     void concurrentUseWithLockAndUnlockNeverYieldsWrongKeys() throws Exception {
-        SecretService service = new SecretService(Duration.ofNanos(1), com.github.benmanes.caffeine.cache.Ticker
-                .systemTicker());
+        SecretService service = new SecretService(Duration.ofNanos(1), Ticker.systemTicker());
         service.unlock(MNEMONIC, "");
         byte[] expected = service.deriveEd25519(AlknetPaths.IDENTITY).privateKey();
         ExecutorService pool = Executors.newFixedThreadPool(4);
