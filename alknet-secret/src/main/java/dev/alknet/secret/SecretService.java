@@ -2,7 +2,6 @@ package dev.alknet.secret;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Ticker;
 import dev.alknet.secret.internal.Bytes;
 import dev.alknet.secret.internal.CachedKey;
 import java.io.IOException;
@@ -13,6 +12,7 @@ import java.util.Objects;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * The only holder of the master seed (alknet-spec.md §2.13). Locked: nothing in memory, and every call except
@@ -31,11 +31,16 @@ public final class SecretService implements AutoCloseable {
 
     /** A locked service with the default key cache TTL. */
     public SecretService() {
-        this(DEFAULT_TTL, Ticker.systemTicker());
+        this(DEFAULT_TTL);
     }
 
-    /** A locked service whose derived keys stay cached for {@code ttl}; {@code ticker} is the clock. */
-    public SecretService(Duration ttl, Ticker ticker) {
+    /** A locked service whose derived keys stay cached for {@code ttl}. */
+    public SecretService(Duration ttl) {
+        this(ttl, System::nanoTime);
+    }
+
+    /** {@code nanoTime} is the cache's clock, so tests can move time. */
+    SecretService(Duration ttl, LongSupplier nanoTime) {
         if (ttl.isNegative()) {
             throw new SecretException(SecretError.INVALID_ARGUMENT, "the cache TTL cannot be negative");
         }
@@ -43,7 +48,7 @@ public final class SecretService implements AutoCloseable {
         this.cache = Caffeine.newBuilder()
                 .expireAfterWrite(ttl)
                 .maximumSize(10_000)
-                .ticker(ticker)
+                .ticker(nanoTime::getAsLong)
                 .executor(Runnable::run)
                 .<CacheKey, CachedKey<ExtendedKey>>removalListener((key, value, cause) -> {
                     if (value != null) {

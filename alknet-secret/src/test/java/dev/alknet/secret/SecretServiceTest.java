@@ -2,7 +2,6 @@ package dev.alknet.secret;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -126,7 +125,7 @@ class SecretServiceTest {
 
     @Test
     void concurrentUseWithLockAndUnlockNeverYieldsWrongKeys() throws Exception {
-        SecretService service = new SecretService(Duration.ofNanos(1), Ticker.systemTicker());
+        SecretService service = new SecretService(Duration.ofNanos(1));
         service.unlock(MNEMONIC, "");
         byte[] expected = service.deriveEd25519(AlknetPaths.IDENTITY).privateKey();
         ExecutorService pool = Executors.newFixedThreadPool(4);
