@@ -19,6 +19,7 @@ public final class ExtendedKey {
     private final OptionalInt parentFingerprint;
     private final int childNumber;
     private volatile boolean destroyed;
+    private volatile byte[] publicKey;
 
     ExtendedKey(Curve curve, byte[] privateKey, byte[] chainCode, int depth, OptionalInt parentFingerprint,
             int childNumber) {
@@ -66,6 +67,16 @@ public final class ExtendedKey {
      * {@code 0x00} followed by the RFC 8032 encoding for ed25519.
      */
     public byte[] publicKey() {
+        byte[] known = publicKey;
+        if (known == null) {
+            known = computePublicKey();
+            publicKey = known;
+        }
+        return known.clone();
+    }
+
+    /** A scalar multiplication, so it runs once per key; the result is public and needs no zeroing. */
+    private byte[] computePublicKey() {
         byte[] key = live(privateKey);
         return switch (curve) {
             case ED25519 -> {
