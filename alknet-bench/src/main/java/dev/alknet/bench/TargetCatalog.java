@@ -1,5 +1,8 @@
 package dev.alknet.bench;
 
+import dev.alknet.bench.flow.AbortCascadeBench;
+import dev.alknet.bench.flow.CallGraphBench;
+import dev.alknet.bench.flow.OperationGraphBench;
 import dev.alknet.bench.rpc.RpcBench;
 import dev.alknet.bench.rpc.SubscriptionBench;
 import dev.alknet.bench.secret.Bip39Bench;
@@ -26,6 +29,12 @@ final class TargetCatalog {
                         "alknetRawTcp", "grpc", 99, 1.0),
                 Target.perSecondAtLeast(SubscriptionBench.class, "subscription items in memory",
                         "inMemoryItems", 500_000, "items/s"),
+                Target.perSecondAtLeast(CallGraphBench.class, "call events applied to the call graph, one thread",
+                        "callGraph", 200_000, "events/s"),
+                Target.microsAtMost(AbortCascadeBench.class, "abort cascade over 11,110 running descendants",
+                        "callGraph", "", 20_000),
+                Target.microsAtMost(OperationGraphBench.class, "operation graph of 1,000 specs built",
+                        "operationGraph", "", 1_000_000),
                 // Cost ≤ 1.2x the anchor is throughput ≥ 1/1.2 of it.
                 Target.ratioAtLeast(Bip39Bench.class, "BIP39 seed vs bare JDK PBKDF2 (cost ≤ 1.2x)",
                         "bip39Seed", "jdkPbkdf2", 1 / 1.2),

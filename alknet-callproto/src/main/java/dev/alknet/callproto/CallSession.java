@@ -121,6 +121,17 @@ public final class CallSession implements AutoCloseable {
         return engine.closeReason();
     }
 
+    /**
+     * Closes without cutting calls short: new calls are refused at once in both directions (a retryable
+     * {@code UNKNOWN_ERROR}), the running ones may finish for up to {@code drain}, and everything queued is written
+     * before the stream closes. Calls still running after {@code drain} fail as with {@link #close()}.
+     *
+     * @return completes when the session has closed
+     */
+    public CompletableFuture<Void> closeGracefully(Duration drain) {
+        return engine.closeGracefully(Durations.positive(drain, "drain"));
+    }
+
     /** Closes at once: frames not yet written are dropped, pending calls fail with ABORTED. Idempotent. */
     @Override
     public void close() {

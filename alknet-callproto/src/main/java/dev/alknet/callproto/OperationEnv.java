@@ -1,6 +1,7 @@
 package dev.alknet.callproto;
 
 import dev.alknet.core.Identity;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.JsonNode;
@@ -22,6 +23,12 @@ public interface OperationEnv {
 
     /** The request id of the call this one is nested in, when the caller gave one. */
     Optional<String> parentRequestId();
+
+    /**
+     * The absolute deadline of this call, when its caller set one (or it inherited one as a nested call). Nested calls
+     * through {@link #invoke} and calls a head forwards to a worker carry it on, so every hop can stop in time.
+     */
+    Optional<Instant> deadline();
 
     /** The path of the operation being run. */
     String operationId();

@@ -47,6 +47,15 @@ public final class OperationRegistry {
         return this;
     }
 
+    /**
+     * Replaces the path rules checked on every untrusted call besides each spec's own access control; takes effect
+     * for the next call.
+     */
+    public OperationRegistry pathAccess(PathAccess rules) {
+        table.pathAccess(Objects.requireNonNull(rules, "rules"));
+        return this;
+    }
+
     /** Registers a spec and its handler at once. */
     public OperationRegistry register(OperationSpec spec, OperationHandler handler) {
         table.add(Objects.requireNonNull(spec, "spec"), Objects.requireNonNull(handler, "handler"));

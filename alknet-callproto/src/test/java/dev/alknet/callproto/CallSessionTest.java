@@ -188,6 +188,52 @@ class CallSessionTest {
     }
 
     @Test
+    void aGracefulCloseLetsRunningCallsAnswerAndRefusesNewOnes() throws InterruptedException {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        OperationRegistry ops = OperationRegistry.create().query("/right/x/slow", (input, env) -> {
+            started.countDown();
+            release.await();
+            return Nodes.json("{\"done\": true}");
+        });
+        try (Nodes nodes = Nodes.serving(ops, ALICE)) {
+            CompletableFuture<JsonNode> running = nodes.left.call("/right/x/slow", null);
+            assertThat(started.await(Nodes.HANG_GUARD.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+            CompletableFuture<Void> closed = nodes.right.closeGracefully(Duration.ofSeconds(30));
+            CallException refused = callError(nodes.left.call("/services/list", null));
+            CallException refusedHere = callError(nodes.right.call("/services/list", null));
+            assertThat(closed).isNotDone();
+            release.countDown();
+
+            assertThat(await(running).get("done").booleanValue()).isTrue();
+            await(closed);
+            assertThat(nodes.right.closeReason()).isEqualTo("closed gracefully by this side");
+            assertThat(refused.code()).isEqualTo(ErrorCode.UNKNOWN_ERROR);
+            assertThat(refused.retryable()).isTrue();
+            assertThat(refused).hasMessageContaining("the session is closing");
+            assertThat(refusedHere.code()).isEqualTo(ErrorCode.UNKNOWN_ERROR);
+        }
+    }
+
+    @Test
+    void aGracefulCloseEndsCallsStillRunningAfterTheDrain() {
+        OperationRegistry ops = OperationRegistry.create().query("/right/x/hang", (input, env) -> {
+            new CountDownLatch(1).await();
+            return null;
+        });
+        try (Nodes nodes = Nodes.serving(ops, ALICE)) {
+            CompletableFuture<JsonNode> running = nodes.left.call("/right/x/hang", null);
+            await(nodes.left.call("/services/list", null));
+
+            await(nodes.right.closeGracefully(Duration.ofMillis(50)));
+
+            assertThat(nodes.right.closeReason()).isEqualTo("closed by this side after the drain time");
+            assertThat(callError(running).code()).isEqualTo(ErrorCode.ABORTED);
+        }
+    }
+
+    @Test
     void aDeadlineInThePastFailsWithoutSending() {
         try (Nodes nodes = Nodes.serving(OperationRegistry.create(), ALICE)) {
             CallException error = callError(nodes.left.call("/services/list", null,

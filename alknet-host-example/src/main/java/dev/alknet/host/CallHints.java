@@ -7,7 +7,10 @@ import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.util.List;
 
-/** What {@code alknet serve} prints for its raw framing listeners: where, and an {@code alknet ops} line each. */
+/**
+ * What {@code alknet serve} prints for its call-protocol listeners: for raw framing where and an {@code alknet ops}
+ * line each, for WebSocket the URL to connect to.
+ */
 final class CallHints {
 
     private CallHints() {
@@ -27,6 +30,18 @@ final class CallHints {
             // Without tokens nobody can prove who they are on these listeners, so only unrestricted operations work.
             out.println("alknet serve: token auth is off, raw framing sessions are anonymous; "
                     + "set [auth.token] enabled = true to call as a key");
+        }
+        out.flush();
+    }
+
+    static void printWebSocket(PrintWriter out, List<InetSocketAddress> bound, List<ListenerConfig> listeners,
+            boolean tokens) {
+        for (int i = 0; i < bound.size(); i++) {
+            ListenerConfig listener = listeners.get(i);
+            String scheme = listener.transport() == TransportKind.TLS ? "wss" : "ws";
+            out.println("alknet serve: call protocol over WebSocket at " + scheme + "://"
+                    + ConnectHints.hostPort(bound.get(i)) + listener.websocketPath()
+                    + (tokens ? " (token in 'Authorization: Bearer' or ?token=)" : " (anonymous: token auth is off)"));
         }
         out.flush();
     }

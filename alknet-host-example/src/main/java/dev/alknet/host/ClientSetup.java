@@ -6,6 +6,7 @@ import dev.alknet.auth.OpenSshPublicKey;
 import dev.alknet.core.TransportKind;
 import dev.alknet.core.config.ConfigException;
 import dev.alknet.core.config.HostPort;
+import dev.alknet.core.config.OutboundProxy;
 import dev.alknet.transport.AlknetClient;
 import dev.alknet.transport.TlsClientSettings;
 import java.io.IOException;
@@ -34,7 +35,11 @@ record ClientSetup(AlknetClient.Builder builder, HostPort server, HostPort socks
         rejectUnsupported(flags);
         HostPort server = server(flags, env);
         HostPort socks5 = flags.socks5 != null ? flags.socks5 : HostPort.parse(DEFAULT_SOCKS5);
+        OutboundProxy proxy = flags.proxy == null ? null : proxy(flags.proxy);
         AlknetClient.Builder builder = ssh(flags.client, server, env).socks5(socks5);
+        if (proxy != null) {
+            builder.proxy(proxy);
+        }
         flags.forwards.forEach(builder::localForward);
         flags.remoteForwards.forEach(builder::remoteForward);
         return new ClientSetup(builder, server, socks5);
@@ -87,12 +92,17 @@ record ClientSetup(AlknetClient.Builder builder, HostPort server, HostPort socks
     }
 
     private static void rejectUnsupported(ConnectFlags flags) {
-        if (flags.proxy != null) {
-            throw new UsageError("--proxy is not supported by the alknet client yet; reach the server directly");
-        }
         if (flags.peer != null || flags.irohRelay != null) {
             throw new UsageError("--peer and --iroh-relay are not supported by alknet-java (there is no iroh "
                     + "transport); use --server with --transport tcp or tls");
+        }
+    }
+
+    private static OutboundProxy proxy(String url) {
+        try {
+            return OutboundProxy.parse(url);
+        } catch (ConfigException e) {
+            throw new UsageError("--proxy: " + e.reason());
         }
     }
 

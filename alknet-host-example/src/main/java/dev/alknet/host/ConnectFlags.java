@@ -30,7 +30,8 @@ final class ConnectFlags {
             converter = Converters.RemoteForwardValue.class, description = "remote forward, repeatable")
     List<RemoteForward> remoteForwards = new ArrayList<>();
 
-    @Option(names = "--proxy", paramLabel = "URL", hidden = true)
+    @Option(names = "--proxy", paramLabel = "URL",
+            description = "reach the server through this proxy: socks5://host:port or http://host:port (CONNECT)")
     String proxy;
 
     @Option(names = "--peer", paramLabel = "ID", hidden = true)

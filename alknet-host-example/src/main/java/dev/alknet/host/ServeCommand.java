@@ -6,6 +6,7 @@ import dev.alknet.callproto.OperationRegistry;
 import dev.alknet.callproto.net.CallServer;
 import dev.alknet.callproto.net.ControlChannelSessions;
 import dev.alknet.callproto.net.SessionAcceptor;
+import dev.alknet.callproto.net.WebSocketServer;
 import dev.alknet.core.config.ConfigReloadHandle;
 import dev.alknet.core.config.InterfaceKind;
 import dev.alknet.core.config.ListenerConfig;
@@ -29,7 +30,7 @@ import picocli.CommandLine.ParentCommand;
         description = {"Runs the alknet SSH server: public key logins only, forwarding under the config's policy.",
                 "It is also a head of the call protocol (alknet call, alknet ops): on the SSH control channel "
                         + "alknet-control:0, which the policy must allow (the embedded default does), and on "
-                        + "[[listeners]] with interface = \"raw\".",
+                        + "[[listeners]] with interface = \"raw\" or \"websocket\".",
                 "Precedence: flags, then the --config file, then the embedded default (loopback tcp 127.0.0.1:2222, "
                         + "forwarding denied but for the control channel, host key and authorized_keys in the data "
                         + "directory)."},
@@ -50,6 +51,7 @@ final class ServeCommand implements Callable<Integer> {
         ServerSetup setup = ServerSetup.assemble(flags, context.env());
         List<ListenerConfig> ssh = listeners(setup, InterfaceKind.SSH);
         List<ListenerConfig> raw = listeners(setup, InterfaceKind.RAW);
+        List<ListenerConfig> websocket = listeners(setup, InterfaceKind.WEBSOCKET);
         ConfigReloadHandle config = new ConfigReloadHandle(setup.config().dynamicConfig());
         OperationRegistry operations = OperationRegistry.create();
         if (flags.demoOps) {
@@ -58,13 +60,20 @@ final class ServeCommand implements Callable<Integer> {
         // Closed in reverse: the listeners stop before the head drops its workers.
         try (Head head = Head.builder(operations).start();
                 AlknetServer sshServer = ssh.isEmpty() ? null : sshServer(setup, ssh, config, operations);
-                CallServer rawServer = raw.isEmpty() ? null : rawServer(raw, config, operations)) {
+                CallServer rawServer = raw.isEmpty() ? null : rawServer(raw, config, operations);
+                WebSocketServer webSocketServer = websocket.isEmpty() ? null
+                        : webSocketServer(websocket, config, operations)) {
             List<InetSocketAddress> sshBound = sshServer == null ? List.of() : sshServer.listenAddresses();
             List<InetSocketAddress> rawBound = rawServer == null ? List.of() : rawServer.listenAddresses();
+            List<InetSocketAddress> webSocketBound = webSocketServer == null ? List.of()
+                    : webSocketServer.listenAddresses();
             log(sshBound, ssh);
             log(rawBound, raw);
+            log(webSocketBound, websocket);
             ConnectHints.print(context.out(), sshBound, ssh, setup);
-            CallHints.print(context.out(), rawBound, raw, setup.config().dynamicConfig().auth().token().enabled());
+            boolean tokens = setup.config().dynamicConfig().auth().token().enabled();
+            CallHints.print(context.out(), rawBound, raw, tokens);
+            CallHints.printWebSocket(context.out(), webSocketBound, websocket, tokens);
             if (flags.demoOps) {
                 context.out().println("alknet serve: demo operations /" + flags.node + "/demo/echo and /"
                         + flags.node + "/demo/ticks");
@@ -95,6 +104,15 @@ final class ServeCommand implements Callable<Integer> {
     private static CallServer rawServer(List<ListenerConfig> listeners, ConfigReloadHandle config,
             OperationRegistry operations) throws IOException {
         CallServer.Builder builder = CallServer.builder(SessionAcceptor.serving(operations))
+                .identities(new ConfigIdentityProvider(config));
+        listeners.forEach(builder::listener);
+        return builder.start();
+    }
+
+    /** The same keys and reloads as SSH logins check the WebSocket upgrade's token. */
+    private static WebSocketServer webSocketServer(List<ListenerConfig> listeners, ConfigReloadHandle config,
+            OperationRegistry operations) throws IOException {
+        WebSocketServer.Builder builder = WebSocketServer.builder(SessionAcceptor.serving(operations))
                 .identities(new ConfigIdentityProvider(config));
         listeners.forEach(builder::listener);
         return builder.start();

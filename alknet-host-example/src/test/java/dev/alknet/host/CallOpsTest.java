@@ -1,9 +1,14 @@
 package dev.alknet.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.alknet.auth.OpenSshKeyPair;
+import dev.alknet.auth.TokenSigner;
+import dev.alknet.callproto.CallSession;
+import dev.alknet.callproto.net.WebSocketCallClient;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code alknet serve --demo-ops} with an SSH and a raw listener in this JVM, and {@code alknet call} and
@@ -30,6 +36,7 @@ class CallOpsTest {
     private CompletableFuture<Integer> serve;
     private List<String> sshOps;
     private List<String> rawOps;
+    private URI webSocket;
 
     @BeforeEach
     void serve() throws Exception {
@@ -41,6 +48,10 @@ class CallOpsTest {
                 [[listeners]]
                 listen = "127.0.0.1:0"
                 interface = "raw"
+                [[listeners]]
+                listen = "127.0.0.1:0"
+                interface = "websocket"
+                path = "/mesh"
                 [auth.token]
                 enabled = true
                 [forwarding]
@@ -53,6 +64,8 @@ class CallOpsTest {
                 "--config", config.toString(), "--demo-ops");
         sshOps = Shell.words(serveOut.await(l -> l.strip().startsWith("alknet ops ") && !l.contains("--raw")));
         rawOps = Shell.words(serveOut.await(l -> l.strip().startsWith("alknet ops --raw ")));
+        String webSocketLine = serveOut.await(l -> l.startsWith("alknet serve: call protocol over WebSocket at "));
+        webSocket = URI.create(webSocketLine.split(" ")[7]);
     }
 
     @AfterEach
@@ -82,6 +95,24 @@ class CallOpsTest {
                 List.of("/head/services/register", "mutation"),
                 List.of("/services/list", "query"),
                 List.of("/services/schema", "query"));
+    }
+
+    @Test
+    void aWebSocketListenerServesTheHeadToATokenOfAnAuthorizedKey() throws Exception {
+        assertThat(webSocket.getPath()).isEqualTo("/mesh");
+        OpenSshKeyPair identity = OpenSshKeyPair.load(dir.resolve(DataDir.IDENTITY));
+        try (TokenSigner signer = TokenSigner.of(identity);
+                WebSocketCallClient client = WebSocketCallClient.builder().token(signer::sign).build()) {
+            CallSession session = client.connect(webSocket);
+            JsonNode output = session.call("/head/demo/echo", JsonText.parse("input", "{\"a\": 1}"))
+                    .get(60, TimeUnit.SECONDS);
+            assertThat(output).isEqualTo(JsonText.parse("expected", "{\"a\": 1}"));
+            session.close();
+        }
+        try (TokenSigner stranger = TokenSigner.of(OpenSshKeyPair.generateEd25519("stranger"));
+                WebSocketCallClient client = WebSocketCallClient.builder().token(stranger::sign).build()) {
+            assertThatThrownBy(() -> client.connect(webSocket)).hasMessageContaining("401");
+        }
     }
 
     @Test

@@ -87,7 +87,8 @@ class ConnectErrorsTest {
             --server,h:1,-L,8080                         | Invalid value for option '--forward'
             --server,h:1,-R,1:2:3:4:5                    | Invalid value for option '--remote-forward'
             --server,h:1,--socks5,localhost              | Invalid value for option '--socks5'
-            --server,h:1,--proxy,socks5://p:1080         | --proxy is not supported by the alknet client yet
+            --server,h:1,--proxy,ftp://p:21              | --proxy: unsupported proxy 'ftp://p:21'
+            --server,h:1,--proxy,socks5://u:pw@p:1080    | --proxy: credentials in the proxy URL are not supported
             --server,h:1,--peer,abc                      | --peer and --iroh-relay are not supported
             --server,h:1,--insecure                      | need --transport tls
             --server,h:1,--tls-server-name,x             | need --transport tls

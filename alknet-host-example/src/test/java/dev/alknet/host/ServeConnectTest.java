@@ -30,10 +30,12 @@ class ServeConnectTest {
     private TestHttp http;
     private final Cli serveCli = new Cli();
     private final Cli connectCli = new Cli();
+    private final Cli proxiedCli = new Cli();
     private final LineSink serveOut = new LineSink();
     private final LineSink connectOut = new LineSink();
     private CompletableFuture<Integer> serve;
     private CompletableFuture<Integer> connect;
+    private CompletableFuture<Integer> proxied;
 
     @BeforeEach
     void keysAndPolicy() throws IOException {
@@ -53,6 +55,10 @@ class ServeConnectTest {
 
     @AfterEach
     void stopAll() throws Exception {
+        proxiedCli.stop();
+        if (proxied != null) {
+            assertThat(proxied.get(60, TimeUnit.SECONDS)).isZero();
+        }
         connectCli.stop();
         serveCli.stop();
         if (connect != null) {
@@ -64,18 +70,27 @@ class ServeConnectTest {
         http.close();
     }
 
-    @Test
-    void socksThroughOurClientReachesWhatThePolicyAllows() throws Exception {
+    /** Starts serve on a free port; returns the {@code alknet connect} line it printed, as arguments. */
+    private List<String> serveAndItsConnectLine() throws Exception {
         serve = serveCli.start(serveOut, new LineSink(), "serve", "--data-dir", dir.toString(),
                 "--config", dir.resolve("alknet.toml").toString(), "--listen", "127.0.0.1:0");
         List<String> printed = Shell.words(serveOut.await(l -> l.strip().startsWith("alknet connect ")));
-        assertThat(printed.get(3)).as("--listen beats the file").doesNotEndWith(":2222");
-
         List<String> args = new ArrayList<>(printed.subList(1, printed.size()));
         args.addAll(List.of("--data-dir", dir.toString(), "--socks5", "127.0.0.1:0"));
+        return args;
+    }
+
+    private static HostPort awaitSocks(LineSink out) throws Exception {
+        String socksLine = out.await(l -> l.startsWith("alknet connect: SOCKS5 on "));
+        return HostPort.parse(socksLine.substring(socksLine.lastIndexOf(' ') + 1));
+    }
+
+    @Test
+    void socksThroughOurClientReachesWhatThePolicyAllows() throws Exception {
+        List<String> args = serveAndItsConnectLine();
+        assertThat(args.get(2)).as("--listen beats the file").doesNotEndWith(":2222");
         connect = connectCli.start(connectOut, new LineSink(), args.toArray(String[]::new));
-        String socksLine = connectOut.await(l -> l.startsWith("alknet connect: SOCKS5 on "));
-        HostPort socks = HostPort.parse(socksLine.substring(socksLine.lastIndexOf(' ') + 1));
+        HostPort socks = awaitSocks(connectOut);
         InetSocketAddress proxy = new InetSocketAddress(socks.host(), socks.port());
 
         assertThat(TestHttp.getThroughSocks(proxy, "127.0.0.1", http.port()))
@@ -87,14 +102,8 @@ class ServeConnectTest {
     @Test
     void curlThroughOurClient() throws Exception {
         String curl = Tools.require("curl");
-        serve = serveCli.start(serveOut, new LineSink(), "serve", "--data-dir", dir.toString(),
-                "--config", dir.resolve("alknet.toml").toString(), "--listen", "127.0.0.1:0");
-        List<String> printed = Shell.words(serveOut.await(l -> l.strip().startsWith("alknet connect ")));
-        List<String> args = new ArrayList<>(printed.subList(1, printed.size()));
-        args.addAll(List.of("--data-dir", dir.toString(), "--socks5", "127.0.0.1:0"));
-        connect = connectCli.start(connectOut, new LineSink(), args.toArray(String[]::new));
-        String socksLine = connectOut.await(l -> l.startsWith("alknet connect: SOCKS5 on "));
-        String socks = socksLine.substring(socksLine.lastIndexOf(' ') + 1);
+        connect = connectCli.start(connectOut, new LineSink(), serveAndItsConnectLine().toArray(String[]::new));
+        String socks = awaitSocks(connectOut).toString();
 
         Process p = new ProcessBuilder(curl, "-sS", "--max-time", "60", "--socks5-hostname", socks,
                 "http://127.0.0.1:" + http.port() + "/").redirectErrorStream(true).start();
@@ -103,5 +112,29 @@ class ServeConnectTest {
 
         assertThat(p.exitValue()).as(body).isZero();
         assertThat(body).isEqualTo(TestHttp.BODY);
+    }
+
+    @Test
+    void connectThroughAProxyHereTheFirstClientsSocks5() throws Exception {
+        Files.writeString(dir.resolve("alknet.toml"), """
+                [forwarding]
+                default = "deny"
+                [[forwarding.rules]]
+                target = "127.0.0.1:*"
+                action = "allow"
+                """, StandardCharsets.UTF_8);
+        List<String> first = serveAndItsConnectLine();
+        connect = connectCli.start(connectOut, new LineSink(), first.toArray(String[]::new));
+        HostPort firstSocks = awaitSocks(connectOut);
+
+        // The second client reaches the server through the first one's tunnel.
+        List<String> second = new ArrayList<>(first);
+        second.addAll(List.of("--proxy", "socks5://" + firstSocks));
+        LineSink proxiedOut = new LineSink();
+        proxied = proxiedCli.start(proxiedOut, new LineSink(), second.toArray(String[]::new));
+        HostPort socks = awaitSocks(proxiedOut);
+
+        assertThat(TestHttp.getThroughSocks(new InetSocketAddress(socks.host(), socks.port()), "127.0.0.1",
+                http.port())).startsWith("HTTP/1.1 200").endsWith(TestHttp.BODY);
     }
 }

@@ -6,13 +6,16 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.alknet.callproto.AccessControl;
 import dev.alknet.callproto.CallException;
+import dev.alknet.callproto.CallOptions;
 import dev.alknet.callproto.CallSession;
 import dev.alknet.callproto.ErrorCode;
 import dev.alknet.callproto.OperationEnv;
+import dev.alknet.callproto.PathAccess;
 import dev.alknet.callproto.internal.StreamPublisher;
 import dev.alknet.core.Identity;
 import dev.alknet.core.frame.FrameCodec;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -199,6 +202,46 @@ class HeadWorkerRoutingTest {
             assertThat(runs).hasValue(0);
             await(mesh.client(Identity.of("root", "files:admin")).call("/w1/files/secret", json("{}")));
             assertThat(runs).hasValue(1);
+        }
+    }
+
+    @Test
+    void pathRulesOnTheHeadGuardAWholeWorkerWhateverItsSpecsSay() {
+        try (InProcessMesh mesh = InProcessMesh.builder()
+                .head(ops -> ops.pathAccess(PathAccess.builder().rule("/w1/*", AccessControl.allOf("w1")).build()))
+                .worker("w1", ops -> ops.query("/files/read", (input, env) -> object().put("ok", true)))
+                .start()) {
+            CallException denied = callError(mesh.client(ALICE).call("/w1/files/read", object()));
+            JsonNode allowed = await(mesh.client(Identity.of("bob", "w1")).call("/w1/files/read", object()));
+
+            assertThat(denied.code()).isEqualTo(ErrorCode.ACCESS_DENIED);
+            assertThat(denied).hasMessage("access denied to /w1/files/read");
+            assertThat(allowed.get("ok").booleanValue()).isTrue();
+        }
+    }
+
+    @Test
+    void theCallersDeadlineReachesTheWorkerAndItsNestedCalls() {
+        Instant deadline = Instant.ofEpochMilli(System.currentTimeMillis() + 60_000);
+        try (InProcessMesh mesh = InProcessMesh.builder()
+                .worker("w1", ops -> ops
+                        .query("/time/outer", (input, env) -> {
+                            ObjectNode result = object();
+                            result.put("outer", env.deadline().map(Instant::toEpochMilli).orElse(-1L));
+                            result.set("inner", env.invoke("/time/inner", object()).join());
+                            return result;
+                        })
+                        .query("/time/inner", (input, env) -> object()
+                                .put("deadline", env.deadline().map(Instant::toEpochMilli).orElse(-1L))))
+                .start()) {
+            CallSession client = mesh.client(ALICE);
+            JsonNode withDeadline = await(client.call("/w1/time/outer", object(), CallOptions.deadline(deadline)));
+            JsonNode without = await(client.call("/w1/time/outer", object()));
+
+            assertThat(withDeadline.get("outer").longValue()).isEqualTo(deadline.toEpochMilli());
+            assertThat(withDeadline.at("/inner/deadline").longValue()).isEqualTo(deadline.toEpochMilli());
+            assertThat(without.get("outer").longValue()).isEqualTo(-1L);
+            assertThat(without.at("/inner/deadline").longValue()).isEqualTo(-1L);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.alknet.auth.OpenSshKeyPair;
 import dev.alknet.auth.OpenSshPublicKey;
 import dev.alknet.core.TransportKind;
 import dev.alknet.core.config.HostPort;
+import dev.alknet.core.config.OutboundProxy;
 import dev.alknet.transport.internal.client.ClientSettings;
 import dev.alknet.transport.internal.client.DirectTcpipTunnel;
 import dev.alknet.transport.internal.client.KnownHostsFile;
@@ -37,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * backoff (1, 2, 4, 8, 16, 30 s, forever), authenticates again and registers the remote forwards again. The
  * SOCKS5 and {@code -L} listeners stay up meanwhile; tunnels opened while disconnected fail at once with
  * {@link TunnelOpenException.Reason#NOT_CONNECTED}. Tunnels open when the session dropped are lost: their reads
- * fail with an {@link IOException} rather than end, and front-end connections on them are closed.
+ * fail with an {@link IOException} rather than end, and front-end connections on them are reset (TCP RST), so
+ * applications never mistake a cut transfer for a complete one.
  *
  * <p>Neither SOCKS5 targets nor forward destinations are ever logged.
  */
@@ -76,8 +78,8 @@ public final class AlknetClient implements TunnelOpener, AutoCloseable {
         if (closed || running != null) {
             throw new IllegalStateException(closed ? "the client is closed" : "connect() was already called");
         }
-        ClientSettings settings = new ClientSettings(config.server, config.user, config.identity.toKeyPair(),
-                config.remoteForwards, TIMEOUT);
+        ClientSettings settings = new ClientSettings(config.server, config.proxy, config.user,
+                config.identity.toKeyPair(), config.remoteForwards, TIMEOUT);
         SshPipeline.Hook hook = transportHook();
         EventLoops loops = new EventLoops(new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory()),
                 new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory()));
@@ -231,6 +233,7 @@ public final class AlknetClient implements TunnelOpener, AutoCloseable {
         private HostPort server;
         private TransportKind transport = TransportKind.TCP;
         private TlsClientSettings tls;
+        private OutboundProxy proxy;
         private OpenSshKeyPair identity;
         private String user = "alknet";
         private OpenSshPublicKey pinnedServerKey;
@@ -255,6 +258,15 @@ public final class AlknetClient implements TunnelOpener, AutoCloseable {
 
         public Builder tls(TlsClientSettings settings) {
             this.tls = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /**
+         * Reaches the server through a SOCKS5 or HTTP CONNECT proxy (TLS, if chosen, runs end to end through it).
+         * The server's host name is passed to the proxy unresolved.
+         */
+        public Builder proxy(OutboundProxy proxy) {
+            this.proxy = Objects.requireNonNull(proxy, "proxy");
             return this;
         }
 
@@ -324,6 +336,7 @@ public final class AlknetClient implements TunnelOpener, AutoCloseable {
             copy.server = server;
             copy.transport = transport;
             copy.tls = tls;
+            copy.proxy = proxy;
             copy.identity = identity;
             copy.user = user;
             copy.pinnedServerKey = pinnedServerKey;

@@ -3,9 +3,6 @@ package dev.alknet.bench.tunnel;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 
 /**
@@ -13,39 +10,12 @@ import java.net.Socket;
  * and gets one byte back once all of them arrived — so a sender's clock covers the whole path, not local
  * buffers. Connections that send nothing (readiness probes) are simply closed.
  */
-final class Sink implements AutoCloseable {
+final class Sink {
 
-    private final ServerSocket server;
+    private Sink() {}
 
-    private Sink(ServerSocket server) {
-        this.server = server;
-    }
-
-    static Sink start() throws IOException {
-        ServerSocket server = new ServerSocket();
-        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        Sink sink = new Sink(server);
-        Thread acceptor = new Thread(sink::acceptLoop, "sink-accept");
-        acceptor.setDaemon(true);
-        acceptor.start();
-        return sink;
-    }
-
-    int port() {
-        return server.getLocalPort();
-    }
-
-    private void acceptLoop() {
-        while (!server.isClosed()) {
-            try {
-                Socket socket = server.accept();
-                Thread reader = new Thread(() -> drain(socket), "sink-conn");
-                reader.setDaemon(true);
-                reader.start();
-            } catch (IOException e) {
-                return;
-            }
-        }
+    static LoopbackServer start() throws IOException {
+        return LoopbackServer.start("sink", Sink::drain);
     }
 
     private static void drain(Socket socket) {
@@ -64,10 +34,5 @@ final class Sink implements AutoCloseable {
         } catch (IOException probeOrBrokenConnection) {
             // A readiness probe closes without announcing anything; nothing to measure.
         }
-    }
-
-    @Override
-    public void close() throws IOException {
-        server.close();
     }
 }

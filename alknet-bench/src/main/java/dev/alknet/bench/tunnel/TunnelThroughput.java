@@ -8,12 +8,11 @@ import dev.alknet.core.config.HostPort;
 import dev.alknet.core.config.KeyEntry;
 import dev.alknet.core.config.ListenerConfig;
 import dev.alknet.core.policy.ForwardingPolicy;
+import dev.alknet.transport.AlknetClient;
 import dev.alknet.transport.AlknetServer;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,22 +23,28 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Whole-process tunnel throughput: the real OpenSSH client ({@code ssh -N -L}, aes128-gcm) pushes a payload
- * through a local forward to a sink, once via alknet's server and once via OpenSSH's sshd, alternating, in one
- * run. Target: alknet ≥ 0.8x sshd (median of the rounds).
+ * Whole-process tunnel throughput, two comparisons in one run, each alternating its two routes after a warm-up:
+ * <ul>
+ *   <li>{@code ssh -L} (the real OpenSSH client, aes128-gcm by default) through alknet's server vs through OpenSSH
+ *       sshd;</li>
+ *   <li>SOCKS5: alknet's client (its SOCKS5 front end) to alknet's server vs {@code ssh -D} to sshd.</li>
+ * </ul>
+ * A payload goes to a sink that acknowledges the last byte. Target for each: alknet ≥ 0.8x OpenSSH (medians).
  *
- * <p>{@code java -cp alknet-bench/target/benchmarks.jar dev.alknet.bench.tunnel.TunnelThroughput [MiB] [rounds]}
+ * <p>{@code java -cp alknet-bench/target/benchmarks.jar dev.alknet.bench.tunnel.TunnelThroughput [MiB] [rounds]
+ * [cipher]} (the cipher OpenSSH's client asks for; default aes128-gcm@openssh.com, the target's setting)
  */
 public final class TunnelThroughput {
 
     private static final double TARGET = 0.8;
-    private static final String CIPHER = "aes128-gcm@openssh.com";
+    private static final String DEFAULT_CIPHER = "aes128-gcm@openssh.com";
 
     private TunnelThroughput() {}
 
     public static void main(String[] args) throws Exception {
         long bytes = (args.length > 0 ? Long.parseLong(args[0]) : 1024) * 1024 * 1024;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        String cipher = args.length > 2 ? args[2] : DEFAULT_CIPHER;
         Path work = Files.createTempDirectory("alknet-tunnel-bench");
         Path clientKey = work.resolve("id_ed25519");
         OpenSshKeyPair key = OpenSshKeyPair.generateEd25519("bench");
@@ -51,49 +56,77 @@ public final class TunnelThroughput {
                 .withAuth(AuthConfig.empty().withAuthorizedKeys(
                         List.of(new KeyEntry(keyLine, AuthConfig.DEFAULT_SCOPES, Map.of(), "bench"))))
                 .withForwarding(ForwardingPolicy.allowAll());
-        try (Sink sink = Sink.start();
+        OpenSshKeyPair hostKey = OpenSshKeyPair.generateEd25519("bench-host");
+        try (LoopbackServer sink = Sink.start();
                 AlknetServer alknet = AlknetServer.builder()
                         .listener(ListenerConfig.tcp(new HostPort("127.0.0.1", 0)))
                         .config(new ConfigReloadHandle(dynamic))
-                        .hostKey(OpenSshKeyPair.generateEd25519("bench-host"))
+                        .hostKey(hostKey)
                         .start();
                 OpenSshServer sshd = OpenSshServer.start(work, keyLine)) {
             int alknetPort = alknet.listenAddresses().get(0).getPort();
-            try (Forward viaAlknet = Forward.open(alknetPort, sink.port(), clientKey);
-                    Forward viaSshd = Forward.open(sshd.port(), sink.port(), clientKey)) {
-                // Warm-up: JIT for alknet, caches for both.
-                push(viaAlknet.localPort(), bytes / 4);
-                push(viaSshd.localPort(), bytes / 4);
-                List<Double> alknetRates = new ArrayList<>();
-                List<Double> sshdRates = new ArrayList<>();
-                for (int round = 0; round < rounds; round++) {
-                    alknetRates.add(push(viaAlknet.localPort(), bytes));
-                    sshdRates.add(push(viaSshd.localPort(), bytes));
-                }
-                double alknetMedian = median(alknetRates);
-                double sshdMedian = median(sshdRates);
-                double ratio = alknetMedian / sshdMedian;
-                System.out.printf(Locale.ROOT, "ssh -L %s, %d MiB x %d rounds%n", CIPHER, bytes >> 20, rounds);
-                System.out.printf(Locale.ROOT, "  alknet server : %s MB/s (median %.0f)%n", format(alknetRates),
-                        alknetMedian);
-                System.out.printf(Locale.ROOT, "  OpenSSH sshd  : %s MB/s (median %.0f)%n", format(sshdRates),
-                        sshdMedian);
-                System.out.printf(Locale.ROOT, "%s  alknet/sshd = %.3f (target >= %.1f)%n",
-                        ratio >= TARGET ? "MET " : "MISS", ratio, TARGET);
-                met = ratio >= TARGET;
+            try (SshProcess forwardViaAlknet = SshProcess.localForward(alknetPort, sink.port(), clientKey, cipher);
+                    SshProcess forwardViaSshd = SshProcess.localForward(sshd.port(), sink.port(), clientKey, cipher);
+                    SshProcess socksViaSshd = SshProcess.socks(sshd.port(), clientKey, cipher);
+                    AlknetClient client = AlknetClient.builder()
+                            .server(new HostPort("127.0.0.1", alknetPort))
+                            .identity(key)
+                            .serverKey(hostKey.publicKey())
+                            .socks5(new HostPort("127.0.0.1", 0))
+                            .build()) {
+                client.connect();
+                int alknetSocks = client.socksAddress().orElseThrow().getPort();
+                Comparison forward = new Comparison("ssh -L " + cipher,
+                        () -> new Socket("127.0.0.1", forwardViaAlknet.localPort()), "alknet server",
+                        () -> new Socket("127.0.0.1", forwardViaSshd.localPort()), "OpenSSH sshd");
+                Comparison socks = new Comparison("SOCKS5",
+                        () -> Socks5.connect(alknetSocks, sink.port()), "alknet client+server",
+                        () -> Socks5.connect(socksViaSshd.localPort(), sink.port()), "ssh -D " + cipher + " + sshd");
+                met = forward.run(bytes, rounds) & socks.run(bytes, rounds);
             }
         }
         // Only after every process and server above is closed: System.exit would skip their close().
         System.exit(met ? 0 : 1);
     }
 
-    /** Sends {@code bytes} through the forward and returns MB/s measured until the sink acknowledged them all. */
-    private static double push(int localPort, long bytes) throws IOException {
+    /** Opens a connection to the sink through one route. */
+    @FunctionalInterface
+    private interface Route {
+        Socket open() throws IOException;
+    }
+
+    /** alknet's route against OpenSSH's, alternating, after one warm-up each. */
+    private record Comparison(String title, Route alknet, String alknetName, Route openssh, String opensshName) {
+
+        boolean run(long bytes, int rounds) throws IOException {
+            // Warm-up: JIT for alknet, caches for both.
+            push(alknet, bytes / 4);
+            push(openssh, bytes / 4);
+            List<Double> alknetRates = new ArrayList<>();
+            List<Double> opensshRates = new ArrayList<>();
+            for (int round = 0; round < rounds; round++) {
+                alknetRates.add(push(alknet, bytes));
+                opensshRates.add(push(openssh, bytes));
+            }
+            double ratio = median(alknetRates) / median(opensshRates);
+            System.out.printf(Locale.ROOT, "%s, %d MiB x %d rounds%n", title, bytes >> 20, rounds);
+            System.out.printf(Locale.ROOT, "  %-22s: %s MB/s (median %.0f)%n", alknetName, format(alknetRates),
+                    median(alknetRates));
+            System.out.printf(Locale.ROOT, "  %-22s: %s MB/s (median %.0f)%n", opensshName, format(opensshRates),
+                    median(opensshRates));
+            System.out.printf(Locale.ROOT, "%s  alknet/OpenSSH = %.3f (target >= %.1f)%n",
+                    ratio >= TARGET ? "MET " : "MISS", ratio, TARGET);
+            return ratio >= TARGET;
+        }
+    }
+
+    /** Sends {@code bytes} through the route and returns MB/s measured until the sink acknowledged them all. */
+    private static double push(Route route, long bytes) throws IOException {
         byte[] chunk = new byte[256 * 1024];
         Arrays.fill(chunk, (byte) 'x');
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), localPort)) {
+        long start = System.nanoTime();
+        try (Socket socket = route.open()) {
             OutputStream out = socket.getOutputStream();
-            long start = System.nanoTime();
             new DataOutputStream(out).writeLong(bytes);
             for (long sent = 0; sent < bytes; sent += chunk.length) {
                 out.write(chunk, 0, (int) Math.min(chunk.length, bytes - sent));
@@ -115,19 +148,33 @@ public final class TunnelThroughput {
         return rates.stream().map(r -> String.format(Locale.ROOT, "%.0f", r)).toList().toString();
     }
 
-    /** An {@code ssh -N -L} process forwarding a free local port to the sink through one server. */
-    private record Forward(Process process, int localPort) implements AutoCloseable {
+    /** An {@code ssh -N} process with a local forward to the sink or a SOCKS5 listener, on a free local port. */
+    private record SshProcess(Process process, int localPort) implements AutoCloseable {
 
-        static Forward open(int serverPort, int sinkPort, Path identity) throws IOException, InterruptedException {
+        static SshProcess localForward(int serverPort, int sinkPort, Path identity, String cipher)
+                throws IOException, InterruptedException {
             int localPort = Processes.freePort();
-            Process process = new ProcessBuilder("ssh", "-N", "-T",
+            return start(serverPort, identity, cipher, localPort,
+                    "-L", "127.0.0.1:" + localPort + ":127.0.0.1:" + sinkPort);
+        }
+
+        static SshProcess socks(int serverPort, Path identity, String cipher) throws IOException, InterruptedException {
+            int localPort = Processes.freePort();
+            return start(serverPort, identity, cipher, localPort, "-D", "127.0.0.1:" + localPort);
+        }
+
+        private static SshProcess start(int serverPort, Path identity, String cipher, int localPort, String... what)
+                throws IOException, InterruptedException {
+            List<String> command = new ArrayList<>(List.of("ssh", "-N", "-T",
                     "-o", "ExitOnForwardFailure=yes", "-o", "StrictHostKeyChecking=no",
                     "-o", "UserKnownHostsFile=/dev/null", "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes",
-                    "-o", "LogLevel=ERROR", "-c", CIPHER, "-i", identity.toString(), "-p", String.valueOf(serverPort),
-                    "-L", "127.0.0.1:" + localPort + ":127.0.0.1:" + sinkPort, "root@127.0.0.1")
+                    "-o", "LogLevel=ERROR", "-c", cipher, "-i", identity.toString(), "-p", String.valueOf(serverPort)));
+            command.addAll(List.of(what));
+            command.add("root@127.0.0.1");
+            Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             Processes.awaitListening(localPort, process);
-            return new Forward(process, localPort);
+            return new SshProcess(process, localPort);
         }
 
         @Override

@@ -1,8 +1,10 @@
 package dev.alknet.callproto.internal;
 
 import dev.alknet.callproto.CallException;
+import dev.alknet.callproto.CallOptions;
 import dev.alknet.callproto.CallHandler;
 import dev.alknet.callproto.ErrorCode;
+import dev.alknet.callproto.PathAccess;
 import dev.alknet.callproto.SubscriptionHandler;
 import dev.alknet.callproto.SubscriptionSink;
 import dev.alknet.core.Identity;
@@ -27,7 +29,7 @@ public final class Dispatcher {
     @FunctionalInterface
     public interface Remote {
         CompletableFuture<JsonNode> call(String requestId, String operationId, JsonNode input,
-                String parentRequestId);
+                CallOptions options);
     }
 
     private final RegistryTable table;
@@ -58,9 +60,10 @@ public final class Dispatcher {
         if (entry == null || entry.handler() == null) {
             throw new CallException(ErrorCode.OPERATION_NOT_FOUND, "operation not found: " + operationId);
         }
-        if (!trusted && !entry.spec().access().allows(identity)) {
+        PathAccess paths = table.pathAccess();
+        if (!trusted && !(entry.spec().access().allows(identity) && paths.allows(operationId, identity))) {
             throw new CallException(ErrorCode.ACCESS_DENIED, identity.isAnonymous()
-                    && entry.spec().access().hasRestrictions()
+                    && (entry.spec().access().hasRestrictions() || paths.restricts(operationId))
                     ? "authentication required for " + operationId
                     : "access denied to " + operationId);
         }
@@ -115,7 +118,7 @@ public final class Dispatcher {
         }
         CompletableFuture<JsonNode> result = new CompletableFuture<>();
         Invocation child = new Invocation(parent.session(), this, newRequestId(), operationId, parent.identity(),
-                parent.requestId(), true, result::completeExceptionally);
+                parent.requestId(), parent.deadlineMillis(), true, result::completeExceptionally);
         if (!parent.adopt(child)) {
             child.cancel(new CallException(ErrorCode.ABORTED, "call " + parent.requestId() + " is already cancelled"));
             return result;
@@ -167,12 +170,12 @@ public final class Dispatcher {
         String requestId = newRequestId();
         // The child only carries the cancellation: aborting the parent ends the remote call, which sends call.aborted.
         Invocation child = new Invocation(parent.session(), this, requestId, operationId, parent.identity(),
-                parent.requestId(), true, result::completeExceptionally);
+                parent.requestId(), parent.deadlineMillis(), true, result::completeExceptionally);
         if (!parent.adopt(child)) {
             return CompletableFuture.failedFuture(new CallException(ErrorCode.ABORTED, "call " + parent.requestId()
                     + " is already cancelled"));
         }
-        CompletableFuture<JsonNode> call = remote.call(requestId, operationId, input, parent.requestId());
+        CompletableFuture<JsonNode> call = remote.call(requestId, operationId, input, parent.childOptions());
         call.whenComplete((output, failure) -> {
             parent.release(child);
             if (failure != null) {

@@ -26,7 +26,7 @@ final class InboundCall implements Outcome, SubscriptionSink {
         this.request = request;
         SessionEngine.Caller caller = session.callerOf(request);
         this.invocation = new Invocation(session, dispatcher, request.requestId(), request.operationId(),
-                caller.identity(), request.parentRequestId(), caller.trusted(), reason -> { });
+                caller.identity(), request.parentRequestId(), request.deadline(), caller.trusted(), reason -> { });
     }
 
     String requestId() {

@@ -1,9 +1,11 @@
 package dev.alknet.callproto.internal;
 
 import dev.alknet.callproto.CallException;
+import dev.alknet.callproto.CallOptions;
 import dev.alknet.callproto.ErrorCode;
 import dev.alknet.callproto.OperationEnv;
 import dev.alknet.core.Identity;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -24,6 +26,8 @@ public final class Invocation implements OperationEnv {
     private final String operationId;
     private final Identity identity;
     private final String parentRequestId;
+    /** Epoch milliseconds, or null. */
+    private final Long deadline;
     private final boolean trusted;
     private final Consumer<CallException> onCancel;
     private final Set<Invocation> children = ConcurrentHashMap.newKeySet();
@@ -34,13 +38,14 @@ public final class Invocation implements OperationEnv {
      * @param onCancel told the reason once, on the cancelling thread
      */
     public Invocation(SessionEngine session, Dispatcher dispatcher, String requestId, String operationId, Identity identity,
-            String parentRequestId, boolean trusted, Consumer<CallException> onCancel) {
+            String parentRequestId, Long deadline, boolean trusted, Consumer<CallException> onCancel) {
         this.session = session;
         this.dispatcher = dispatcher;
         this.requestId = requestId;
         this.operationId = operationId;
         this.identity = Objects.requireNonNull(identity, "identity");
         this.parentRequestId = parentRequestId;
+        this.deadline = deadline;
         this.trusted = trusted;
         this.onCancel = onCancel;
     }
@@ -114,6 +119,22 @@ public final class Invocation implements OperationEnv {
     @Override
     public Optional<String> parentRequestId() {
         return Optional.ofNullable(parentRequestId);
+    }
+
+    @Override
+    public Optional<Instant> deadline() {
+        return Optional.ofNullable(deadline).map(Instant::ofEpochMilli);
+    }
+
+    /** The deadline in epoch milliseconds, or null: what nested and forwarded calls inherit. */
+    Long deadlineMillis() {
+        return deadline;
+    }
+
+    /** Options for a call made on behalf of this one: this call as the parent, and its deadline. */
+    public CallOptions childOptions() {
+        CallOptions options = CallOptions.defaults().withParentRequestId(requestId);
+        return deadline == null ? options : options.withDeadline(Instant.ofEpochMilli(deadline));
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.alknet.core.frame.EventEnvelope;
 import dev.alknet.core.frame.FrameCodec;
 import dev.alknet.core.frame.FrameException;
 import dev.alknet.core.frame.FrameWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.CancellationException;
@@ -17,9 +18,13 @@ import java.util.function.Consumer;
  * the stream themselves, so interrupting a handler (abort, deadline) can never cut a frame in half.
  *
  * <p>Subscription items pass through a window of {@code windowItems} permits: {@link #sendItem} takes one, the
- * writer returns it once the frame is written. When the peer stops reading, the stream blocks the writer, the
+ * writer returns it once the frame is flushed to the stream. When the peer stops reading, the stream blocks the writer, the
  * window empties and handlers wait in {@link #sendItem}. Other frames (requests, single responses, errors, aborts)
  * are never held back: there is at most one of each per call, so the calls in flight bound them.
+ *
+ * <p>Frames are batched: while more frames wait in the queue they go into a small buffer, and the stream is flushed
+ * when the queue runs empty. Under load a transport write (and the wake-up of whoever reads it) then carries many
+ * frames instead of one; a lone frame still goes out at once.
  */
 public final class Outbox {
 
@@ -29,19 +34,28 @@ public final class Outbox {
     private record Marker(Runnable action) {
     }
 
+    /** Frames larger than this bypass the batch buffer; smaller ones share a transport write. */
+    private static final int BATCH_BYTES = 16 * 1024;
+    /** A queue that never runs empty still gets flushed (and its item permits returned) this often. */
+    private static final int MAX_BATCH_FRAMES = 64;
+
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final Semaphore window;
     private final FrameWriter writer;
     private final Consumer<IOException> onFailure;
     private final Thread thread;
     private volatile boolean closed;
+    /** Window permits of items appended but not yet flushed: the batch buffer counts against the window. */
+    private int unflushedItems;
+    /** Frames appended since the last flush. */
+    private int batched;
 
     /**
      * @param onFailure told when the stream fails; the session closes then
      */
     public Outbox(OutputStream out, FrameCodec codec, int windowItems, ThreadFactory threads,
             Consumer<IOException> onFailure) {
-        this.writer = new FrameWriter(out, codec);
+        this.writer = new FrameWriter(new BufferedOutputStream(out, BATCH_BYTES), codec);
         this.window = new Semaphore(windowItems);
         this.onFailure = onFailure;
         this.thread = threads.newThread(this::writeLoop);
@@ -87,37 +101,48 @@ public final class Outbox {
     }
 
     private void writeLoop() {
-        while (!closed) {
-            Object next;
-            try {
-                next = queue.take();
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (next instanceof Marker marker) {
-                marker.action().run();
-                continue;
-            }
-            Frame frame = (Frame) next;
-            try {
-                writer.write(frame.envelope());
-            } catch (FrameException e) {
-                if (e.kind() == FrameException.Kind.OVERSIZE) {
-                    frame.onOversize().accept(e);
-                } else {
-                    onFailure.accept(e);
-                    return;
+        try {
+            while (!closed) {
+                Object next = queue.take();
+                if (next instanceof Marker marker) {
+                    flush();
+                    marker.action().run();
+                    continue;
                 }
-            } catch (IOException e) {
-                if (!closed) {
-                    onFailure.accept(e);
-                }
-                return;
-            } finally {
-                if (frame.windowed()) {
-                    window.release();
+                write((Frame) next);
+                if (queue.isEmpty() || ++batched == MAX_BATCH_FRAMES) {
+                    flush();
                 }
             }
+        } catch (InterruptedException e) {
+            // close() stops the writer; queued frames are dropped.
+        } catch (IOException e) {
+            if (!closed) {
+                onFailure.accept(e);
+            }
+        }
+    }
+
+    private void write(Frame frame) throws IOException {
+        if (frame.windowed()) {
+            unflushedItems++;
+        }
+        try {
+            writer.append(frame.envelope());
+        } catch (FrameException e) {
+            if (e.kind() != FrameException.Kind.OVERSIZE) {
+                throw e;
+            }
+            frame.onOversize().accept(e);
+        }
+    }
+
+    private void flush() throws IOException {
+        batched = 0;
+        writer.flush();
+        if (unflushedItems > 0) {
+            window.release(unflushedItems);
+            unflushedItems = 0;
         }
     }
 }

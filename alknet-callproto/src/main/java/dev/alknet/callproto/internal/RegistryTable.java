@@ -4,6 +4,7 @@ import dev.alknet.callproto.CallHandler;
 import dev.alknet.callproto.OperationHandler;
 import dev.alknet.callproto.OperationSpec;
 import dev.alknet.callproto.OperationType;
+import dev.alknet.callproto.PathAccess;
 import dev.alknet.callproto.SubscriptionHandler;
 import java.util.Comparator;
 import java.util.List;
@@ -22,6 +23,15 @@ public final class RegistryTable {
     }
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private volatile PathAccess pathAccess = PathAccess.none();
+
+    public PathAccess pathAccess() {
+        return pathAccess;
+    }
+
+    public void pathAccess(PathAccess rules) {
+        this.pathAccess = rules;
+    }
 
     /**
      * @param handler the handler, or null to add it later with {@link #setHandler}

@@ -37,6 +37,7 @@ public final class SessionEngine {
     private static final Logger LOG = LoggerFactory.getLogger(SessionEngine.class);
     /** How long a session that hit a bad frame tries to deliver its PROTOCOL_ERROR before it closes anyway. */
     private static final long FLUSH_BEFORE_CLOSE_MILLIS = 2_000;
+    private static final long DRAIN_POLL_MILLIS = 10;
     /**
      * How the close reason of a session ended by an undecodable frame starts; message transports (WebSocket) map it
      * to their own close code.
@@ -51,6 +52,8 @@ public final class SessionEngine {
     private final ConcurrentHashMap<String, Pending> pending = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, InboundCall> inbound = new ConcurrentHashMap<>();
     private final AtomicBoolean open = new AtomicBoolean(true);
+    /** Set by {@link #closeGracefully}: new calls are refused both ways while the running ones finish. */
+    private volatile boolean draining;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile String closeReason;
     private volatile Function<String, Identity> parentCallers = parent -> null;
@@ -65,8 +68,7 @@ public final class SessionEngine {
         this.stream = stream;
         this.config = config;
         this.dispatcher = new Dispatcher(config.table(), config.executor(), config.unknownToPeer()
-                ? (requestId, operationId, input, parentRequestId) -> call(requestId, operationId, input,
-                        CallOptions.defaults().withParentRequestId(parentRequestId), null)
+                ? (requestId, operationId, input, options) -> call(requestId, operationId, input, options, null)
                 : null);
         ThreadFactory threads = namedThreads(config.name());
         this.outbox = new Outbox(stream.output(), config.codec(), config.outboundWindow(), threads,
@@ -176,6 +178,10 @@ public final class SessionEngine {
     public CompletableFuture<JsonNode> call(String requestId, String operationId, JsonNode input, CallOptions options,
             Duration fallbackTimeout, Identity forCaller) {
         CompletableFuture<JsonNode> future = new CompletableFuture<>();
+        if (draining) {
+            future.completeExceptionally(closingError());
+            return future;
+        }
         long waitMillis = waitMillis(options, fallbackTimeout);
         if (waitMillis <= 0) {
             future.completeExceptionally(timeout(operationId, "its deadline had passed before it was sent"));
@@ -209,6 +215,10 @@ public final class SessionEngine {
         return new StreamPublisher(config.subscriptionBuffer(), config.executor(), new StreamPublisher.Upstream() {
             @Override
             public void start(StreamPublisher publisher) {
+                if (draining) {
+                    publisher.fail(closingError());
+                    return;
+                }
                 long waitMillis = waitMillis(options, null);
                 if (waitMillis <= 0) {
                     publisher.fail(timeout(operationId, "its deadline had passed before it was sent"));
@@ -269,6 +279,11 @@ public final class SessionEngine {
         return new CallException(ErrorCode.TIMEOUT, operationId + " timed out: " + why, null, true);
     }
 
+    private static CallException closingError() {
+        return new CallException(ErrorCode.UNKNOWN_ERROR, "the session is closing; call again on another", null,
+                true);
+    }
+
     private CallException closedError() {
         return new CallException(ErrorCode.ABORTED, "session closed: " + closeReason, null, true);
     }
@@ -326,6 +341,10 @@ public final class SessionEngine {
         }
         if (!open.get()) {
             call.sessionClosed(closeReason);
+            return;
+        }
+        if (draining) {
+            call.failed(closingError());
             return;
         }
         if (!call.armDeadline(System.currentTimeMillis())) {
@@ -396,6 +415,33 @@ public final class SessionEngine {
     }
 
     // ---- closing
+
+    /**
+     * Closes once the calls running in either direction finished, or {@code drain} passed: new calls are refused at
+     * once (retryable {@code UNKNOWN_ERROR}), running ones go on, and every frame queued by then is written before
+     * the stream closes. Calls still running when the drain ends fail as on {@link #close}.
+     */
+    public CompletableFuture<Void> closeGracefully(Duration drain) {
+        draining = true;
+        long until = System.nanoTime() + drain.toNanos();
+        awaitIdle(until);
+        return closed;
+    }
+
+    // Polls: calls end on many threads and paths, and a few milliseconds of latency do not matter when closing.
+    private void awaitIdle(long until) {
+        if (!open.get()) {
+            return;
+        }
+        if ((!inbound.isEmpty() || !pending.isEmpty()) && System.nanoTime() - until < 0) {
+            Timers.schedule(() -> awaitIdle(until), DRAIN_POLL_MILLIS);
+            return;
+        }
+        String why = inbound.isEmpty() && pending.isEmpty() ? "closed gracefully by this side"
+                : "closed by this side after the drain time";
+        outbox.afterQueued(() -> close(why));
+        Timers.schedule(() -> close(why), FLUSH_BEFORE_CLOSE_MILLIS);
+    }
 
     /** Closes the session: fails this side's calls, cancels the peer's, closes the stream. Idempotent. */
     public void close(String reason) {

@@ -68,8 +68,8 @@ public final class WorkerLink {
         requireOpen(env);
         String requestId = Dispatcher.newRequestId();
         inFlight.put(requestId, env.identity());
-        CompletableFuture<JsonNode> result = session.call(requestId, workerPath, input,
-                CallOptions.defaults().withParentRequestId(env.requestId()), null, env.identity());
+        CompletableFuture<JsonNode> result = session.call(requestId, workerPath, input, childOptions(env), null,
+                env.identity());
         result.whenComplete((output, failure) -> inFlight.remove(requestId));
         return result;
     }
@@ -78,8 +78,13 @@ public final class WorkerLink {
     StreamPublisher subscribe(String requestId, String workerPath, JsonNode input, OperationEnv env) {
         requireOpen(env);
         inFlight.put(requestId, env.identity());
-        return session.subscribe(requestId, workerPath, input,
-                CallOptions.defaults().withParentRequestId(env.requestId()), env.identity());
+        return session.subscribe(requestId, workerPath, input, childOptions(env), env.identity());
+    }
+
+    /** The caller's call is the parent, and its deadline (if any) goes on to the worker. */
+    private static CallOptions childOptions(OperationEnv env) {
+        CallOptions options = CallOptions.defaults().withParentRequestId(env.requestId());
+        return env.deadline().map(options::withDeadline).orElse(options);
     }
 
     /** A call that found the route just before the worker's loss removed it sees what a later one would. */

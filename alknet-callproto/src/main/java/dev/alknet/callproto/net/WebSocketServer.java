@@ -38,7 +38,7 @@ import java.util.concurrent.ExecutorService;
  */
 public final class WebSocketServer implements AutoCloseable {
 
-    public static final String DEFAULT_PATH = "/alknet";
+    public static final String DEFAULT_PATH = ListenerConfig.DEFAULT_WEBSOCKET_PATH;
     /** How long a new connection may take to complete TLS and the upgrade, unless set otherwise. */
     public static final Duration DEFAULT_UPGRADE_TIMEOUT = Duration.ofSeconds(10);
 
@@ -81,7 +81,8 @@ public final class WebSocketServer implements AutoCloseable {
 
         private final SessionAcceptor acceptor;
         private final List<ListenerConfig> listeners = new ArrayList<>();
-        private String path = DEFAULT_PATH;
+        /** Null: each listener's own {@link ListenerConfig#websocketPath()}. */
+        private String path;
         private IdentityProvider identities = IdentityProvider.none();
         private boolean requireToken;
         private boolean queryToken = true;
@@ -103,7 +104,10 @@ public final class WebSocketServer implements AutoCloseable {
             return this;
         }
 
-        /** The one request path that upgrades (default {@value #DEFAULT_PATH}); others get 404. */
+        /**
+         * The one request path that upgrades on every listener; others get 404. By default each listener's
+         * {@code path} ({@value #DEFAULT_PATH} unless configured).
+         */
         public Builder path(String path) {
             if (!path.startsWith("/") || path.contains("?") || path.contains("#")) {
                 throw new IllegalArgumentException("a WebSocket path starts with / and has no query, got " + path);
@@ -166,10 +170,11 @@ public final class WebSocketServer implements AutoCloseable {
             }
             WebSocketServer server = new WebSocketServer(acceptor);
             ExecutorService admitting = server.core.admitting;
-            UpgradeAuth auth = new UpgradeAuth(path, requireToken, queryToken, identities,
-                    authLog == null ? new AuthLog() : authLog, admitting);
+            AuthLog log = authLog == null ? new AuthLog() : authLog;
             try {
                 for (ListenerConfig listener : listeners) {
+                    UpgradeAuth auth = new UpgradeAuth(path != null ? path : listener.websocketPath(), requireToken,
+                            queryToken, identities, log, admitting);
                     server.core.bind(listener, new WebSocketConnections(ListenerFrontEnd.create(listener),
                             upgradeTimeout, auth, codec, admitting, server::start));
                 }

@@ -8,9 +8,11 @@ public enum InterfaceKind {
     /** An SSH server: handshake, public-key auth, channels, forwarding, the control channel. */
     SSH,
     /** Raw framing: the whole stream is one call-protocol channel. */
-    RAW;
+    RAW,
+    /** The call protocol over WebSocket (one envelope per message), for browsers and HTTP infrastructure. */
+    WEBSOCKET;
 
-    /** The name used in config files: {@code ssh} or {@code raw}. */
+    /** The name used in config files: {@code ssh}, {@code raw} or {@code websocket}. */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -22,7 +24,7 @@ public enum InterfaceKind {
                 return kind;
             }
         }
-        throw new ConfigException("", "unknown interface " + Printable.quote(text) + "; expected 'ssh' or 'raw'");
+        throw new ConfigException("", "unknown interface " + Printable.quote(text) + "; expected 'ssh', 'raw' or 'websocket'");
     }
 
     @Override

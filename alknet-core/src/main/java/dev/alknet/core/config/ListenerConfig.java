@@ -1,6 +1,7 @@
 package dev.alknet.core.config;
 
 import dev.alknet.core.TransportKind;
+import dev.alknet.core.config.internal.Printable;
 import dev.alknet.core.config.internal.Unsupported;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,19 +15,25 @@ import java.util.Optional;
  * relative to the listener ({@code transport}, {@code tls}, {@code stealth}).
  *
  * @param stealth answer anything that is not an SSH client with a web server's 404 (TLS and SSH only)
+ * @param path the request path that upgrades to WebSocket (websocket interface only; default
+ *     {@value #DEFAULT_WEBSOCKET_PATH})
  */
 public record ListenerConfig(
         TransportKind transport, InterfaceKind interfaceKind, HostPort listen, Optional<TlsFiles> tls,
-        boolean stealth) {
+        boolean stealth, Optional<String> path) {
 
     /** {@code 0.0.0.0:22}, the spec's default listen address. */
     public static final HostPort DEFAULT_LISTEN = new HostPort("0.0.0.0", 22);
+
+    /** Where a websocket listener upgrades when no path is configured. */
+    public static final String DEFAULT_WEBSOCKET_PATH = "/alknet";
 
     public ListenerConfig {
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(interfaceKind, "interfaceKind");
         Objects.requireNonNull(listen, "listen");
         Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(path, "path");
         if (transport == TransportKind.IROH) {
             throw new ConfigException("transport", Unsupported.IROH);
         }
@@ -48,6 +55,20 @@ public record ListenerConfig(
             // Stealth tells SSH clients from web probes by the SSH banner; raw framing has none.
             throw new ConfigException("stealth", "stealth mode requires the ssh interface");
         }
+        if (path.isPresent() && interfaceKind != InterfaceKind.WEBSOCKET) {
+            throw new ConfigException("path", "a path applies to the websocket interface only");
+        }
+        path.ifPresent(p -> {
+            if (!p.startsWith("/") || p.contains("?") || p.contains("#") || p.chars().anyMatch(c -> c <= ' ')) {
+                throw new ConfigException("path", "a WebSocket path starts with / and has no query, fragment or "
+                        + "spaces, got " + Printable.quote(p));
+            }
+        });
+    }
+
+    /** The request path a websocket listener upgrades on. */
+    public String websocketPath() {
+        return path.orElse(DEFAULT_WEBSOCKET_PATH);
     }
 
     /** A plain TCP listener running SSH. */
@@ -68,7 +89,7 @@ public record ListenerConfig(
     /** A builder holding this listener's values, for changing several at once (e.g. from CLI flags). */
     public Builder toBuilder() {
         return new Builder().transport(transport).interfaceKind(interfaceKind).listen(listen)
-                .tls(tls.orElse(null)).stealth(stealth);
+                .tls(tls.orElse(null)).stealth(stealth).path(path.orElse(null));
     }
 
     /** Collects listener values; {@link #build()} validates them together. */
@@ -79,6 +100,7 @@ public record ListenerConfig(
         private HostPort listen = DEFAULT_LISTEN;
         private TlsFiles tls;
         private boolean stealth;
+        private String path;
 
         private Builder() {
         }
@@ -109,9 +131,16 @@ public record ListenerConfig(
             return this;
         }
 
+        /** @param path the WebSocket upgrade path, {@code null} for the default */
+        public Builder path(String path) {
+            this.path = path;
+            return this;
+        }
+
         /** @throws ConfigException when the values do not fit together */
         public ListenerConfig build() {
-            return new ListenerConfig(transport, interfaceKind, listen, Optional.ofNullable(tls), stealth);
+            return new ListenerConfig(transport, interfaceKind, listen, Optional.ofNullable(tls), stealth,
+                    Optional.ofNullable(path));
         }
     }
 }

@@ -5,7 +5,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The proxy every outbound connection of the server (forwarding targets) goes through.
+ * A SOCKS5 or HTTP CONNECT proxy: the one the server reaches forwarding targets through, or the one a client
+ * reaches its server through.
  *
  * @param scheme how to talk to the proxy
  * @param address the proxy's host and port (port 1-65535)

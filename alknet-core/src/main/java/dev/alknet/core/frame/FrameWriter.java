@@ -43,6 +43,31 @@ public final class FrameWriter implements Closeable {
         }
     }
 
+    /**
+     * Writes one frame without flushing, for a writer that sends a batch of frames and then calls {@link #flush}.
+     *
+     * @throws FrameException of kind {@code OVERSIZE} when the envelope exceeds the limit (nothing is written)
+     */
+    public void append(EventEnvelope envelope) throws IOException {
+        byte[] frame = codec.encode(envelope);
+        lockInterruptibly();
+        try {
+            out.write(frame);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Flushes the frames appended so far. */
+    public void flush() throws IOException {
+        lockInterruptibly();
+        try {
+            out.flush();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Closes the underlying stream, after any frame being written. */
     @Override
     public void close() throws IOException {

@@ -213,6 +213,17 @@ class ConfigLoaderErrorsTest {
     }
 
     @Test
+    void aPathBelongsToWebSocketListenersAndMustBeAPlainPath() {
+        assertThat(error("[[listeners]]\npath = \"/x\"\n", 2, "listeners[0].path").reason())
+                .isEqualTo("a path applies to the websocket interface only");
+        assertThat(error("[[listeners]]\ninterface = \"websocket\"\npath = \"x?token=1\"\n", 3,
+                "listeners[0].path").reason())
+                .isEqualTo("a WebSocket path starts with / and has no query, fragment or spaces, got 'x?token=1'");
+        assertThat(error("[[listeners]]\ninterface = \"ws\"\n", 2, "listeners[0].interface").reason())
+                .isEqualTo("unknown interface 'ws'; expected 'ssh', 'raw' or 'websocket'");
+    }
+
+    @Test
     void listenerListMustHoldDistinctListeners() {
         assertThat(error("listeners = []\n", 1, "listeners").reason()).isEqualTo("at least one listener is required");
         assertThat(error("""

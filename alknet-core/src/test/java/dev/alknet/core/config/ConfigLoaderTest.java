@@ -64,7 +64,7 @@ class ConfigLoaderTest {
         AlknetConfig config = ConfigLoader.load(write(etc.resolve("alknet.toml"), example));
 
         assertThat(config.staticConfig().listeners()).extracting(ListenerConfig::listen).map(HostPort::toString)
-                .containsExactly("0.0.0.0:443", "0.0.0.0:22", "127.0.0.1:7000");
+                .containsExactly("0.0.0.0:443", "0.0.0.0:22", "127.0.0.1:7000", "127.0.0.1:8080");
         assertThat(config.staticConfig().hostKey()).contains(etc.resolve("ssh/host_key"));
         assertThat(config.dynamicConfig().auth().authorizedKeys()).hasSize(2);
         assertThat(config.dynamicConfig().forwarding().rules()).hasSize(3);
@@ -122,6 +122,13 @@ class ConfigLoaderTest {
                 listen = "localhost:0"
                 [[listeners]]
                 listen = "localhost:0"
+                [[listeners]]
+                listen = "127.0.0.1:8080"
+                interface = "websocket"
+                [[listeners]]
+                listen = "127.0.0.1:8081"
+                interface = "websocket"
+                path = "/mesh/v1"
                 """, dir);
 
         assertThat(config.staticConfig().listeners()).containsExactly(
@@ -129,7 +136,13 @@ class ConfigLoaderTest {
                 ListenerConfig.builder().listen(new HostPort("127.0.0.1", 7000)).interfaceKind(InterfaceKind.RAW)
                         .build(),
                 ListenerConfig.tcp(new HostPort("localhost", 0)),
-                ListenerConfig.tcp(new HostPort("localhost", 0)));
+                ListenerConfig.tcp(new HostPort("localhost", 0)),
+                ListenerConfig.builder().listen(new HostPort("127.0.0.1", 8080)).interfaceKind(InterfaceKind.WEBSOCKET)
+                        .build(),
+                ListenerConfig.builder().listen(new HostPort("127.0.0.1", 8081)).interfaceKind(InterfaceKind.WEBSOCKET)
+                        .path("/mesh/v1").build());
+        assertThat(config.staticConfig().listeners().get(4).websocketPath()).isEqualTo("/alknet");
+        assertThat(config.staticConfig().listeners().get(5).websocketPath()).isEqualTo("/mesh/v1");
     }
 
     @Test

@@ -67,6 +67,19 @@ class FrameStreamTest {
     }
 
     @Test
+    void appendedFramesAreWrittenWholeAndFlushedOnlyWhenAsked() throws IOException {
+        CountingStream out = new CountingStream();
+        FrameWriter writer = new FrameWriter(out);
+        writer.append(HELLO);
+        writer.append(BYE);
+        assertThat(out.writes).isEqualTo(2);
+        assertThat(out.flushes).isZero();
+        writer.flush();
+        assertThat(out.flushes).isEqualTo(1);
+        assertThat(out.toByteArray()).isEqualTo(Chunks.frames(FrameCodec.defaults(), List.of(HELLO, BYE)));
+    }
+
+    @Test
     void anOversizeEnvelopeIsRefusedBeforeAnythingIsWritten() throws IOException {
         CountingStream out = new CountingStream();
         FrameWriter writer = new FrameWriter(out, FrameCodec.withMaxFrameBytes(1024));

@@ -132,7 +132,12 @@ class ListenersAndLimitsTest {
                     .redirectErrorStream(true).start();
             String report = new String(audit.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(audit.waitFor(GUARD.toSeconds(), TimeUnit.SECONDS)).isTrue();
-            assertThat(report).contains("SSH-2.0-alknet").doesNotContain("[fail]");
+            assertThat(report).contains("SSH-2.0-alknet").doesNotContain("[fail]")
+                    .as("pure-Java chacha20 is slow and Terrapin's cipher").doesNotContain("chacha20")
+                    .contains("(enc) aes128-gcm@openssh.com", "(enc) aes128-ctr")
+                    .as("post-quantum hybrid key exchange and Terrapin's strict-kex countermeasure")
+                    .contains("(kex) mlkem768x25519-sha256", "(kex) sntrup761x25519-sha512@openssh.com",
+                            "(kex) kex-strict-s-v00@openssh.com");
         }
     }
 

@@ -13,8 +13,10 @@ import java.util.Objects;
 /**
  * The length-prefixed byte stream a session writes, as WebSocket messages: the 4-byte length is read off the stream
  * (a write may carry any part of a frame) and each frame body goes out as one text message, which browsers hand to
- * {@code JSON.parse} as is. Like the tunnel output, each message waits for the previous one to be written: at most
- * one in flight, so a peer that stops reading blocks the session's writer. Single writer thread.
+ * {@code JSON.parse} as is. Messages are written without flushing until {@link #flush} (the session flushes when
+ * it has no more frames queued), so a burst shares socket writes. Back-pressure: once the channel is over its
+ * write-buffer high-water mark, the next message waits until what was already written went out, so a peer that
+ * stops reading blocks the session's writer. Single writer thread.
  */
 final class MessageOutput extends OutputStream {
 
@@ -69,9 +71,12 @@ final class MessageOutput extends OutputStream {
         }
     }
 
-    /** Messages are with the channel already; waiting here would only serialise writes. */
+    /** Sends the messages written so far; waiting for them here would only serialise writes. */
     @Override
     public void flush() {
+        if (inFlight != null) {
+            channel.flush();
+        }
     }
 
     /** No more messages: once the last one went out, the WebSocket is closed normally (there is no half-close). */
@@ -81,6 +86,7 @@ final class MessageOutput extends OutputStream {
             return;
         }
         closed = true;
+        flush();
         awaitPrevious();
         ending.run();
     }
@@ -100,8 +106,11 @@ final class MessageOutput extends OutputStream {
     }
 
     private void send(byte[] message) throws IOException {
-        awaitPrevious();
-        inFlight = channel.writeAndFlush(new TextWebSocketFrame(Unpooled.wrappedBuffer(message)));
+        if (!channel.isWritable()) {
+            flush();
+            awaitPrevious();
+        }
+        inFlight = channel.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(message)));
     }
 
     private void awaitPrevious() throws IOException {

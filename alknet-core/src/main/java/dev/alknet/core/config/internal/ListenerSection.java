@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 /** Reads a listener from {@code [server]} or one {@code [[listeners]]} entry. */
 final class ListenerSection {
 
-    private static final String[] LISTENER_KEYS = {"transport", "listen", "stealth", "tls"};
+    private static final String[] LISTENER_KEYS = {"transport", "listen", "stealth", "tls", "path"};
 
     private ListenerSection() {
     }
@@ -32,6 +32,7 @@ final class ListenerSection {
         t.string("interface").ifPresent(text -> builder.interfaceKind(
                 t.build("interface", () -> InterfaceKind.parse(text))));
         t.bool("stealth").ifPresent(builder::stealth);
+        t.string("path").ifPresent(builder::path);
         t.table("tls").ifPresent(tls -> builder.tls(tls(tls)));
         ListenerConfig listener = t.build(builder::build);
         // Checked after the listener holds together, so a wrong combination is reported before missing files.

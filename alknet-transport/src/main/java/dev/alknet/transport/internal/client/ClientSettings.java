@@ -1,6 +1,7 @@
 package dev.alknet.transport.internal.client;
 
 import dev.alknet.core.config.HostPort;
+import dev.alknet.core.config.OutboundProxy;
 import dev.alknet.transport.RemoteForward;
 import java.security.KeyPair;
 import java.time.Duration;
@@ -10,10 +11,11 @@ import java.util.Objects;
 /**
  * What every SSH session of one client needs: where to connect, as whom, and which remote forwards to register.
  *
+ * @param proxy the SOCKS5 or HTTP CONNECT proxy the connection goes through, {@code null} for none
  * @param timeout the limit for connecting and for authenticating, each
  */
-public record ClientSettings(HostPort server, String user, KeyPair identity, List<RemoteForward> remoteForwards,
-        Duration timeout) {
+public record ClientSettings(HostPort server, OutboundProxy proxy, String user, KeyPair identity,
+        List<RemoteForward> remoteForwards, Duration timeout) {
 
     public ClientSettings {
         Objects.requireNonNull(server, "server");

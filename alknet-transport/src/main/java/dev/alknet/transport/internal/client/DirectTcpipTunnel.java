@@ -1,8 +1,8 @@
 package dev.alknet.transport.internal.client;
 
 import dev.alknet.transport.Tunnel;
+import dev.alknet.transport.internal.sshd.ChannelData;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.io.EOFException;
 import java.io.IOException;
@@ -16,7 +16,6 @@ import org.apache.sshd.common.channel.ChannelListener;
 import org.apache.sshd.common.io.IoInputStream;
 import org.apache.sshd.common.io.IoOutputStream;
 import org.apache.sshd.common.io.IoReadFuture;
-import org.apache.sshd.common.io.IoWriteFuture;
 import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
 import org.apache.sshd.common.util.net.SshdSocketAddress;
 
@@ -162,33 +161,17 @@ public final class DirectTcpipTunnel implements Tunnel {
 
     @Override
     public CompletableFuture<Void> write(ByteBuf data) {
-        byte[] bytes;
-        try {
-            bytes = ByteBufUtil.getBytes(data);
-        } finally {
-            data.release();
-        }
         synchronized (this) {
-            lastWrite = lastWrite.thenCompose(ignored -> send(bytes));
+            lastWrite = lastWrite.handle((ignored, earlier) -> earlier).thenCompose(earlier -> {
+                if (earlier != null) {
+                    data.release();
+                    return CompletableFuture.failedFuture(earlier);
+                }
+                return ChannelData.write(channel, toServer, data)
+                        .exceptionallyCompose(e -> CompletableFuture.failedFuture(neutral("write", e)));
+            });
             return lastWrite;
         }
-    }
-
-    private CompletableFuture<Void> send(byte[] bytes) {
-        CompletableFuture<Void> result = new CompletableFuture<>();
-        try {
-            IoWriteFuture writing = toServer.writeBuffer(new ByteArrayBuffer(bytes));
-            writing.addListener(done -> {
-                if (done.isWritten()) {
-                    result.complete(null);
-                } else {
-                    result.completeExceptionally(neutral("write", done.getException()));
-                }
-            });
-        } catch (IOException | RuntimeException e) {
-            result.completeExceptionally(neutral("write", e));
-        }
-        return result;
     }
 
     /** Sends EOF once every earlier write went out: MINA's async stream sends it when closed gracefully. */

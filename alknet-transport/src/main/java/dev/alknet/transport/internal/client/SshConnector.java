@@ -4,10 +4,13 @@ import dev.alknet.auth.OpenSshPublicKey;
 import dev.alknet.core.config.HostPort;
 import dev.alknet.transport.RemoteForward;
 import dev.alknet.transport.SshPipeline;
+import dev.alknet.transport.internal.sshd.Algorithms;
 import dev.alknet.transport.internal.sshd.ConnectFailedException;
 import dev.alknet.transport.internal.sshd.EventLoops;
 import dev.alknet.transport.internal.sshd.NettyIoServiceFactoryFactory;
+import io.netty.handler.proxy.ProxyConnectException;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import javax.net.ssl.SSLException;
@@ -55,8 +58,10 @@ public final class SshConnector implements AutoCloseable {
     public static SshConnector start(ClientSettings settings, EventLoops loops, SshPipeline.Hook hook,
             ServerKeyCheck keyCheck) {
         SshClient client = SshClient.setUpDefaultClient();
-        client.setIoServiceFactoryFactory(NettyIoServiceFactoryFactory.create().withEventLoops(loops)
-                .withClientHook(hook));
+        NettyIoServiceFactoryFactory io = NettyIoServiceFactoryFactory.create().withEventLoops(loops)
+                .withClientHook(hook);
+        client.setIoServiceFactoryFactory(settings.proxy() == null ? io : io.withClientProxy(settings.proxy()));
+        Algorithms.restrict(client);
         client.setServerKeyVerifier(keyCheck);
         client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
         client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
@@ -92,7 +97,9 @@ public final class SshConnector implements AutoCloseable {
         HostPort server = settings.server();
         ClientSession session = null;
         try {
-            session = client.connect(settings.user(), server.host(), server.port())
+            // Through a proxy the server's name goes unresolved, for the proxy to resolve (as curl's socks5h does).
+            session = (settings.proxy() == null ? client.connect(settings.user(), server.host(), server.port())
+                    : client.connect(settings.user(), InetSocketAddress.createUnresolved(server.host(), server.port())))
                     .verify(settings.timeout()).getSession();
             session.addPublicKeyIdentity(settings.identity());
             session.auth().verify(settings.timeout());
@@ -132,8 +139,15 @@ public final class SshConnector implements AutoCloseable {
             return refused;
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProxyConnectException proxied) {
+                return new IOException("the proxy " + settings.proxy() + " did not connect to " + server + ": "
+                        + proxyReason(proxied), failure);
+            }
             if (cause instanceof ConnectFailedException refused) {
-                return new IOException("cannot connect to " + server + ": " + refused.getMessage(), failure);
+                return new IOException(settings.proxy() == null
+                        ? "cannot connect to " + server + ": " + refused.getMessage()
+                        : "cannot connect to the proxy " + settings.proxy() + " (for " + server + "): "
+                                + refused.getMessage(), failure);
             }
             if (cause instanceof SSLException tls) {
                 return new IOException("TLS handshake with " + server + " failed: " + tls.getMessage(), failure);
@@ -146,6 +160,13 @@ public final class SshConnector implements AutoCloseable {
             }
         }
         return new IOException("connection to " + server + " failed: " + failure.getMessage(), failure);
+    }
+
+    /** Netty's message repeats both addresses; what a user needs is the part after "status: ", or all of it. */
+    private static String proxyReason(ProxyConnectException failure) {
+        String message = String.valueOf(failure.getMessage());
+        int status = message.lastIndexOf("status: ");
+        return status >= 0 ? message.substring(status + "status: ".length()) : message;
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.DuplexChannel;
@@ -18,7 +19,9 @@ import java.util.concurrent.CompletableFuture;
  * Joins a local connection and a tunnel both ways with back-pressure. Local to tunnel: the channel reads one
  * cycle at a time (autoRead off) and the next read waits until the tunnel accepted every write of the last one.
  * Tunnel to local: one {@link Tunnel#read()} at a time, and the next only while the channel is writable. Either
- * side's end of stream half-closes the other; the pair closes once both directions ended, or on any error.
+ * side's end of stream half-closes the other; the pair closes once both directions ended. On an error (the tunnel
+ * broke, the session dropped, a write failed) the local connection is reset rather than closed, so the application
+ * sees a failure, not an end of stream that would pass a truncated transfer off as complete.
  * All state is touched on the local channel's event loop.
  */
 public final class Splice extends ChannelInboundHandlerAdapter {
@@ -62,7 +65,7 @@ public final class Splice extends ChannelInboundHandlerAdapter {
         tunnel.write((ByteBuf) msg).whenComplete((ignored, error) -> onLoop(() -> {
             pendingWrites--;
             if (error != null) {
-                closeBoth();
+                abortBoth();
             } else {
                 afterWrites();
             }
@@ -95,7 +98,7 @@ public final class Splice extends ChannelInboundHandlerAdapter {
         toTunnelDone = true;
         tunnel.shutdownOutput().whenComplete((ignored, error) -> onLoop(() -> {
             if (error != null) {
-                closeBoth();
+                abortBoth();
             } else {
                 closeIfDone();
             }
@@ -119,7 +122,7 @@ public final class Splice extends ChannelInboundHandlerAdapter {
             if (closed) {
                 ReferenceCountUtil.release(buf);
             } else if (error != null) {
-                closeBoth();
+                abortBoth();
             } else if (buf == null) {
                 toLocalDone = true;
                 shutdownOutputAfterWrites(local).addListener(f -> closeIfDone());
@@ -132,7 +135,7 @@ public final class Splice extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        closeBoth();
+        abortBoth();
     }
 
     @Override
@@ -174,6 +177,14 @@ public final class Splice extends ChannelInboundHandlerAdapter {
         closed = true;
         tunnel.close();
         local.close();
+    }
+
+    private void abortBoth() {
+        if (!closed && local.isActive()) {
+            // A zero linger time makes close() send RST; bytes still queued are dropped, as the stream is broken.
+            local.config().setOption(ChannelOption.SO_LINGER, 0);
+        }
+        closeBoth();
     }
 
     private void onLoop(Runnable task) {

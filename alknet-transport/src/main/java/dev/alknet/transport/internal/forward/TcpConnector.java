@@ -2,6 +2,7 @@ package dev.alknet.transport.internal.forward;
 
 import dev.alknet.core.config.OutboundProxy;
 import dev.alknet.transport.Tunnel;
+import dev.alknet.transport.internal.proxy.ProxyHandlers;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -9,9 +10,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.proxy.HttpProxyHandler;
 import io.netty.handler.proxy.ProxyHandler;
-import io.netty.handler.proxy.Socks5ProxyHandler;
 import io.netty.resolver.NoopAddressResolverGroup;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -46,7 +45,8 @@ public final class TcpConnector {
         return Resolver.resolve(proxy.address().host())
                 .orTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
                 .thenCompose(addresses -> connect(destination,
-                        proxyHandler(new InetSocketAddress(addresses[0], proxy.address().port()))))
+                        ProxyHandlers.create(proxy, new InetSocketAddress(addresses[0], proxy.address().port()),
+                                timeoutMillis)))
                 .exceptionallyCompose(error -> CompletableFuture.failedFuture(ConnectFailures.proxied(error)));
     }
 
@@ -103,13 +103,5 @@ public final class TcpConnector {
             }
         });
         return result;
-    }
-
-    private ProxyHandler proxyHandler(InetSocketAddress proxyAddress) {
-        ProxyHandler handler = proxy.scheme() == OutboundProxy.Scheme.SOCKS5
-                ? new Socks5ProxyHandler(proxyAddress)
-                : new HttpProxyHandler(proxyAddress);
-        handler.setConnectTimeoutMillis(timeoutMillis);
-        return handler;
     }
 }

@@ -4,8 +4,9 @@ import dev.alknet.transport.ControlChannelHandler;
 import dev.alknet.transport.Tunnel;
 import dev.alknet.transport.TunnelOpenException;
 import dev.alknet.transport.TunnelOpener;
+import dev.alknet.transport.internal.sshd.ChannelData;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBufAllocator;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -18,7 +19,6 @@ import org.apache.sshd.common.channel.ChannelFactory;
 import org.apache.sshd.common.channel.LocalWindow;
 import org.apache.sshd.common.channel.exception.SshChannelOpenException;
 import org.apache.sshd.common.util.buffer.Buffer;
-import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
 import org.apache.sshd.server.channel.AbstractServerChannel;
 
 /**
@@ -132,20 +132,13 @@ final class DirectTcpipChannel extends AbstractServerChannel {
             } else if (isClosing()) {
                 buf.release();
             } else {
-                byte[] bytes = new byte[buf.readableBytes()];
-                buf.readBytes(bytes);
-                buf.release();
-                try {
-                    out.writeBuffer(new ByteArrayBuffer(bytes)).addListener(written -> {
-                        if (written.isWritten()) {
-                            onSession.execute(() -> pump(from));
-                        } else {
-                            close(false);
-                        }
-                    });
-                } catch (IOException e) {
-                    close(false);
-                }
+                ChannelData.write(this, out, buf).whenComplete((written, failed) -> {
+                    if (failed == null) {
+                        onSession.execute(() -> pump(from));
+                    } else {
+                        close(false);
+                    }
+                });
             }
         }, onSession);
     }
@@ -161,7 +154,8 @@ final class DirectTcpipChannel extends AbstractServerChannel {
     /** Client to tunnel; the window space comes back once the tunnel accepted the bytes. */
     @Override
     protected void doWriteData(byte[] data, int off, long len) {
-        ByteBuf copy = Unpooled.copiedBuffer(data, off, (int) len);
+        // A pooled direct buffer: no garbage per packet, and the socket write needs no further copy.
+        ByteBuf copy = ByteBufAllocator.DEFAULT.directBuffer((int) len).writeBytes(data, off, (int) len);
         tunnel.write(copy).whenCompleteAsync((done, error) -> {
             if (error != null) {
                 close(false);

@@ -10,6 +10,7 @@ import dev.alknet.transport.ControlChannelHandler;
 import dev.alknet.transport.ListenerFrontEnd;
 import dev.alknet.transport.SshPipeline;
 import dev.alknet.transport.TunnelOpener;
+import dev.alknet.transport.internal.sshd.Algorithms;
 import dev.alknet.transport.internal.sshd.EventLoops;
 import dev.alknet.transport.internal.sshd.NettyIoServiceFactoryFactory;
 import io.netty.channel.Channel;

@@ -17,7 +17,7 @@ public final class ConnectFailedException extends ConnectException {
 
     private final TunnelOpenException.Reason reason;
 
-    private ConnectFailedException(TunnelOpenException.Reason reason, String message) {
+    ConnectFailedException(TunnelOpenException.Reason reason, String message) {
         super(message);
         this.reason = reason;
     }

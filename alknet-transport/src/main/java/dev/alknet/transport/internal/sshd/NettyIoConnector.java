@@ -1,12 +1,17 @@
 package dev.alknet.transport.internal.sshd;
 
+import dev.alknet.core.config.OutboundProxy;
 import dev.alknet.transport.SshPipeline;
+import dev.alknet.transport.TunnelOpenException;
+import dev.alknet.transport.internal.proxy.ProxyHandlers;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.resolver.NoopAddressResolverGroup;
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
@@ -25,6 +30,8 @@ import org.apache.sshd.core.CoreModuleProperties;
  */
 final class NettyIoConnector extends NettyIoService implements IoConnector {
 
+    private static final int DEFAULT_PROXY_TIMEOUT_MILLIS = 30_000;
+
     NettyIoConnector(NettyIoServiceFactory factory, IoHandler handler) {
         super(factory, handler);
     }
@@ -40,6 +47,15 @@ final class NettyIoConnector extends NettyIoService implements IoConnector {
             future.setException(new ClosedChannelException());
             return future;
         }
+        OutboundProxy proxy = carriesSsh() ? factory.clientProxy : null;
+        // Resolved here, on the caller's thread (MINA resolves its targets the same way), never on an event loop.
+        InetSocketAddress proxyAddress = proxy == null ? null
+                : new InetSocketAddress(proxy.address().host(), proxy.address().port());
+        if (proxyAddress != null && proxyAddress.isUnresolved()) {
+            future.setException(new ConnectFailedException(TunnelOpenException.Reason.UNREACHABLE,
+                    "cannot resolve the proxy's address"));
+            return future;
+        }
         Bootstrap bootstrap = new Bootstrap()
                 .group(factory.loops.worker())
                 .channel(NioSocketChannel.class)
@@ -47,7 +63,14 @@ final class NettyIoConnector extends NettyIoService implements IoConnector {
                     @Override
                     protected void initChannel(Channel ch) throws Exception {
                         SshPipeline.Start start;
-                        if (carriesSsh()) {
+                        if (proxy != null) {
+                            ch.pipeline().addLast("proxy", ProxyHandlers.create(proxy, proxyAddress,
+                                    connectTimeoutMillis()));
+                            ProxyReadyGate gate = new ProxyReadyGate();
+                            ch.pipeline().addLast("proxy-gate", gate);
+                            gate.leaveStartTo(factory.clientHook.install(ch));
+                            start = SshPipeline.Start.ON_READY;
+                        } else if (carriesSsh()) {
                             start = factory.clientHook.install(ch);
                         } else {
                             // Forwarded TCP: end of stream must queue behind bytes held back by suspendRead(),
@@ -59,6 +82,10 @@ final class NettyIoConnector extends NettyIoService implements IoConnector {
                                 future, context));
                     }
                 });
+        if (proxy != null) {
+            // The proxy handler dials the proxy and hands it the target, as a name when unresolved.
+            bootstrap.resolver(NoopAddressResolverGroup.INSTANCE);
+        }
         SocketOptions.applyConnectionOptions(factory.manager, bootstrap::option);
         CoreModuleProperties.IO_CONNECT_TIMEOUT.get(factory.manager)
                 .filter(d -> !d.isZero() && !d.isNegative())
@@ -94,6 +121,13 @@ final class NettyIoConnector extends NettyIoService implements IoConnector {
             future.setException(e);
             ch.close();
         }
+    }
+
+    private long connectTimeoutMillis() {
+        return CoreModuleProperties.IO_CONNECT_TIMEOUT.get(factory.manager)
+                .filter(d -> !d.isZero() && !d.isNegative())
+                .map(NettyIoConnector::clampMillis)
+                .orElse(DEFAULT_PROXY_TIMEOUT_MILLIS);
     }
 
     private static int clampMillis(Duration timeout) {

@@ -1,5 +1,6 @@
 package dev.alknet.transport.internal.sshd;
 
+import dev.alknet.core.config.OutboundProxy;
 import dev.alknet.transport.SshPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.Future;
@@ -21,16 +22,19 @@ final class NettyIoServiceFactory extends AbstractCloseable implements IoService
     final EventLoops loops;
     final SshPipeline.Hook serverHook;
     final SshPipeline.Hook clientHook;
+    /** Null when outbound SSH connections go direct. */
+    final OutboundProxy clientProxy;
     private final boolean ownsLoops;
     private volatile IoServiceEventListener eventListener;
 
     NettyIoServiceFactory(FactoryManager manager, EventLoops sharedLoops, SshPipeline.Hook serverHook,
-            SshPipeline.Hook clientHook) {
+            SshPipeline.Hook clientHook, OutboundProxy clientProxy) {
         this.manager = manager;
         this.ownsLoops = sharedLoops == null;
         this.loops = ownsLoops ? EventLoops.createDefault() : sharedLoops;
         this.serverHook = serverHook;
         this.clientHook = clientHook;
+        this.clientProxy = clientProxy;
         this.eventListener = manager.getIoServiceEventListener();
     }
 

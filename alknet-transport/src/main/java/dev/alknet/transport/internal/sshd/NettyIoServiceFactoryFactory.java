@@ -1,5 +1,6 @@
 package dev.alknet.transport.internal.sshd;
 
+import dev.alknet.core.config.OutboundProxy;
 import dev.alknet.transport.SshPipeline;
 import java.util.Objects;
 import org.apache.sshd.common.Factory;
@@ -20,37 +21,51 @@ public final class NettyIoServiceFactoryFactory implements IoServiceFactoryFacto
     private final EventLoops sharedLoops;
     private final SshPipeline.Hook serverHook;
     private final SshPipeline.Hook clientHook;
+    private final OutboundProxy clientProxy;
 
     private NettyIoServiceFactoryFactory(EventLoops sharedLoops, SshPipeline.Hook serverHook,
-            SshPipeline.Hook clientHook) {
+            SshPipeline.Hook clientHook, OutboundProxy clientProxy) {
         this.sharedLoops = sharedLoops;
         this.serverHook = serverHook;
         this.clientHook = clientHook;
+        this.clientProxy = clientProxy;
     }
 
     /** Own event loops per server or client, no front handlers. */
     public static NettyIoServiceFactoryFactory create() {
-        return new NettyIoServiceFactoryFactory(null, SshPipeline.Hook.NONE, SshPipeline.Hook.NONE);
+        return new NettyIoServiceFactoryFactory(null, SshPipeline.Hook.NONE, SshPipeline.Hook.NONE, null);
     }
 
     /** The same, on the embedding application's event loops. */
     public NettyIoServiceFactoryFactory withEventLoops(EventLoops loops) {
-        return new NettyIoServiceFactoryFactory(Objects.requireNonNull(loops, "loops"), serverHook, clientHook);
+        return new NettyIoServiceFactoryFactory(Objects.requireNonNull(loops, "loops"), serverHook, clientHook,
+                clientProxy);
     }
 
     /** The same, with {@code hook} installing handlers in front of SSH on every accepted SSH connection. */
     public NettyIoServiceFactoryFactory withServerHook(SshPipeline.Hook hook) {
-        return new NettyIoServiceFactoryFactory(sharedLoops, Objects.requireNonNull(hook, "hook"), clientHook);
+        return new NettyIoServiceFactoryFactory(sharedLoops, Objects.requireNonNull(hook, "hook"), clientHook,
+                clientProxy);
     }
 
     /** The same, with {@code hook} installing handlers in front of SSH on every outbound SSH connection. */
     public NettyIoServiceFactoryFactory withClientHook(SshPipeline.Hook hook) {
-        return new NettyIoServiceFactoryFactory(sharedLoops, serverHook, Objects.requireNonNull(hook, "hook"));
+        return new NettyIoServiceFactoryFactory(sharedLoops, serverHook, Objects.requireNonNull(hook, "hook"),
+                clientProxy);
+    }
+
+    /**
+     * The same, with every outbound SSH connection made through {@code proxy} (SOCKS5 or HTTP CONNECT), in front
+     * of the client hook's handlers. An unresolved target address reaches the proxy as a name.
+     */
+    public NettyIoServiceFactoryFactory withClientProxy(OutboundProxy proxy) {
+        return new NettyIoServiceFactoryFactory(sharedLoops, serverHook, clientHook,
+                Objects.requireNonNull(proxy, "proxy"));
     }
 
     @Override
     public IoServiceFactory create(FactoryManager manager) {
-        return new NettyIoServiceFactory(manager, sharedLoops, serverHook, clientHook);
+        return new NettyIoServiceFactory(manager, sharedLoops, serverHook, clientHook, clientProxy);
     }
 
     /** Netty's event loops do all the work; the bridge has no use for MINA's executor. */

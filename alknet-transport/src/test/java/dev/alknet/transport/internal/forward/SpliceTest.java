@@ -1,6 +1,7 @@
 package dev.alknet.transport.internal.forward;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.alknet.transport.Tunnel;
 import dev.alknet.transport.testing.LeakRecorder;
@@ -13,10 +14,12 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -76,6 +79,65 @@ class SpliceTest {
                 received += n;
             }
             assertThat(received).isEqualTo(tunnel.produced);
+        } finally {
+            server.close().sync();
+        }
+    }
+
+    /**
+     * A tunnel that breaks (its read fails, as when the SSH session drops) must not look like a clean end of
+     * stream to the local application: the bytes before the failure arrive, then the connection is reset.
+     */
+    @Test
+    void aBrokenTunnelResetsTheLocalConnectionAfterTheBytesBefore() throws Exception {
+        CompletableFuture<ByteBuf> breaks = new CompletableFuture<>();
+        Tunnel tunnel = new Tunnel() {
+            private boolean greeted;
+
+            @Override
+            public CompletableFuture<ByteBuf> read() {
+                if (!greeted) {
+                    greeted = true;
+                    return CompletableFuture.completedFuture(Unpooled.wrappedBuffer(new byte[] {'h', 'i'}));
+                }
+                return breaks;
+            }
+
+            @Override
+            public CompletableFuture<Void> write(ByteBuf data) {
+                data.release();
+                return CompletableFuture.completedFuture(null);
+            }
+
+            @Override
+            public CompletableFuture<Void> shutdownOutput() {
+                return CompletableFuture.completedFuture(null);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Channel server = new ServerBootstrap()
+                .group(Loops.GROUP)
+                .channel(NioServerSocketChannel.class)
+                .childOption(ChannelOption.AUTO_READ, false)
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                .childHandler(new ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void channelActive(ChannelHandlerContext ctx) {
+                        ctx.pipeline().remove(this);
+                        Splice.start(ctx.channel(), tunnel);
+                    }
+                })
+                .bind(InetAddress.getLoopbackAddress(), 0).sync().channel();
+        try (Socket app = new Socket()) {
+            app.connect((InetSocketAddress) server.localAddress());
+            app.setSoTimeout(30_000);
+            InputStream in = app.getInputStream();
+            assertThat(in.readNBytes(2)).containsExactly('h', 'i');
+            breaks.completeExceptionally(new IOException("the SSH session was lost"));
+            assertThatThrownBy(in::read).isInstanceOf(SocketException.class).hasMessageContaining("reset");
         } finally {
             server.close().sync();
         }
