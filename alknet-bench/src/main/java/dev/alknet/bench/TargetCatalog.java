@@ -5,6 +5,9 @@ import dev.alknet.bench.flow.CallGraphBench;
 import dev.alknet.bench.flow.OperationGraphBench;
 import dev.alknet.bench.rpc.RpcBench;
 import dev.alknet.bench.rpc.SubscriptionBench;
+import dev.alknet.bench.secret.Bip39Bench;
+import dev.alknet.bench.secret.EncryptionBench;
+import dev.alknet.bench.secret.Slip10Bench;
 import java.util.List;
 
 /** Every speed target the project promises, each a ratio or bound within one run. */
@@ -31,6 +34,13 @@ final class TargetCatalog {
                 Target.microsAtMost(AbortCascadeBench.class, "abort cascade over 11,110 running descendants",
                         "callGraph", "", 20_000),
                 Target.microsAtMost(OperationGraphBench.class, "operation graph of 1,000 specs built",
-                        "operationGraph", "", 1_000_000));
+                        "operationGraph", "", 1_000_000),
+                // Cost ≤ 1.2x the anchor is throughput ≥ 1/1.2 of it.
+                Target.ratioAtLeast(Bip39Bench.class, "BIP39 seed vs bare JDK PBKDF2 (cost ≤ 1.2x)",
+                        "bip39Seed", "jdkPbkdf2", 1 / 1.2),
+                Target.perSecondAtLeast(Slip10Bench.class, "SLIP-0010 ed25519 derivation, depth 4",
+                        "ed25519Depth4", 20_000, "paths/s"),
+                Target.ratioAtLeast(EncryptionBench.class, "EncryptedData AES-256-GCM 64 KiB vs raw JDK cipher",
+                        "encryptedData64k", "jdkGcm64k", 0.90));
     }
 }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         description = "Self-hosted authenticated tunnels: SSH over TCP or TLS, SOCKS5 and port forwarding, and calls "
                 + "to the operations of a call-protocol head.",
         subcommands = {ServeCommand.class, ConnectCommand.class, CallCommand.class, OpsCommand.class,
-                KeygenCommand.class,
+                KeygenCommand.class, SecretCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Alknet implements Runnable {
 
