@@ -37,7 +37,7 @@ public final class Alknet implements Runnable {
     /** Without a subcommand there is nothing to do but say what there is. */
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: use serve, connect, call, ops or keygen");
+        throw new ParameterException(spec.commandLine(), "missing command: use serve, connect, call, ops, keygen or secret");
     }
 
     public static void main(String[] args) {
