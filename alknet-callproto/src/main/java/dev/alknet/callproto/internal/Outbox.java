@@ -37,7 +37,7 @@ public final class Outbox {
     /** Frames larger than this bypass the batch buffer; smaller ones share a transport write. */
     private static final int BATCH_BYTES = 16 * 1024;
     /** A queue that never runs empty still gets flushed (and its item permits returned) this often. */
-    private static final int MAX_BATCH_FRAMES = 64;
+    private static final int MAX_BATCH_FRAMES = 16;
 
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final Semaphore window;

@@ -11,6 +11,8 @@ import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.node.NullNode;
 
 /**
@@ -28,7 +30,8 @@ public final class EnvelopeJson {
      * FAIL_ON_TRAILING_TOKENS is already the Jackson 3 default; it is pinned because a body must be exactly one
      * value.
      */
-    public static final JsonMapper MAPPER = JsonMapper.builder()
+    public static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .recyclerPool(JsonRecyclerPools.threadLocalPool()).build())
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
