@@ -56,6 +56,12 @@ public final class OperationRegistry {
         return this;
     }
 
+    /** Tells {@code observer} about every call this registry's handlers run; {@link CallObserver#NONE} to stop. */
+    public OperationRegistry observer(CallObserver observer) {
+        table.observer(Objects.requireNonNull(observer, "observer"));
+        return this;
+    }
+
     /** Registers a spec and its handler at once. */
     public OperationRegistry register(OperationSpec spec, OperationHandler handler) {
         table.add(Objects.requireNonNull(spec, "spec"), Objects.requireNonNull(handler, "handler"));

@@ -1,8 +1,9 @@
 package dev.alknet.callproto.internal;
 
 import dev.alknet.callproto.CallException;
-import dev.alknet.callproto.CallOptions;
 import dev.alknet.callproto.CallHandler;
+import dev.alknet.callproto.CallObserver;
+import dev.alknet.callproto.CallOptions;
 import dev.alknet.callproto.ErrorCode;
 import dev.alknet.callproto.PathAccess;
 import dev.alknet.callproto.SubscriptionHandler;
@@ -13,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -55,6 +57,20 @@ public final class Dispatcher {
      * @param trusted skip access control (nested calls; the outer call was checked)
      * @throws CallException OPERATION_NOT_FOUND, ACCESS_DENIED or VALIDATION_ERROR
      */
+    public CallObserver observer() {
+        return table.observer();
+    }
+
+    /** Reports a call to the observer, with its operation's type when there is such an operation. */
+    void observeRequest(String requestId, String operationId, JsonNode input, String parentRequestId,
+            Identity caller) {
+        CallObserver observer = table.observer();
+        if (observer != CallObserver.NONE) {
+            observer.requested(requestId, operationId, input, parentRequestId, caller,
+                    table.lookup(operationId).map(e -> e.spec().type()).orElse(null));
+        }
+    }
+
     public RegistryTable.Entry admit(String operationId, Identity identity, boolean trusted, JsonNode input) {
         RegistryTable.Entry entry = table.lookup(operationId).orElse(null);
         if (entry == null || entry.handler() == null) {
@@ -117,8 +133,18 @@ public final class Dispatcher {
             return invokeRemote(parent, operationId, input);
         }
         CompletableFuture<JsonNode> result = new CompletableFuture<>();
-        Invocation child = new Invocation(parent.session(), this, newRequestId(), operationId, parent.identity(),
-                parent.requestId(), parent.deadlineMillis(), true, result::completeExceptionally);
+        CallObserver observer = table.observer();
+        String childId = newRequestId();
+        // One end per call, reported before the future completes so the observer sees a child end before its parent.
+        AtomicBoolean ended = new AtomicBoolean();
+        observeRequest(childId, operationId, input, parent.requestId(), parent.identity());
+        Invocation child = new Invocation(parent.session(), this, childId, operationId, parent.identity(),
+                parent.requestId(), parent.deadlineMillis(), true, reason -> {
+                    if (ended.compareAndSet(false, true)) {
+                        observer.aborted(childId);
+                        result.completeExceptionally(reason);
+                    }
+                });
         if (!parent.adopt(child)) {
             child.cancel(new CallException(ErrorCode.ABORTED, "call " + parent.requestId() + " is already cancelled"));
             return result;
@@ -126,24 +152,32 @@ public final class Dispatcher {
         result.whenComplete((output, failure) -> {
             parent.release(child);
             if (result.isCancelled()) {
+                if (ended.compareAndSet(false, true)) {
+                    observer.aborted(childId);
+                }
                 child.cancel(new CallException(ErrorCode.ABORTED, "cancelled by its caller"));
             }
         });
         Outcome outcome = new Outcome() {
             @Override
             public void responded(JsonNode output) {
-                result.complete(output);
+                if (ended.compareAndSet(false, true)) {
+                    observer.responded(childId, output);
+                    result.complete(output);
+                }
             }
 
             @Override
             public void completed() {
-                result.completeExceptionally(new CallException(ErrorCode.EXECUTION_ERROR,
-                        operationId + " completed without a result"));
+                failed(new CallException(ErrorCode.EXECUTION_ERROR, operationId + " completed without a result"));
             }
 
             @Override
             public void failed(CallException error) {
-                result.completeExceptionally(error);
+                if (ended.compareAndSet(false, true)) {
+                    observer.failed(childId, error);
+                    result.completeExceptionally(error);
+                }
             }
         };
         try {
@@ -154,6 +188,7 @@ public final class Dispatcher {
                         throw new CallException(ErrorCode.EXECUTION_ERROR, operationId
                                 + " is a subscription; OperationEnv.invoke runs queries and mutations");
                     }
+                    observer.started(childId);
                     run(child, entry, input, null, outcome);
                 } catch (CallException e) {
                     outcome.failed(e);

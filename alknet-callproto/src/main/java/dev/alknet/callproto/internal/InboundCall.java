@@ -1,6 +1,7 @@
 package dev.alknet.callproto.internal;
 
 import dev.alknet.callproto.CallException;
+import dev.alknet.callproto.CallObserver;
 import dev.alknet.callproto.ErrorCode;
 import dev.alknet.callproto.SubscriptionSink;
 import dev.alknet.core.frame.EventEnvelope;
@@ -19,6 +20,7 @@ final class InboundCall implements Outcome, SubscriptionSink {
     private final Wire.Request request;
     private final Invocation invocation;
     private final AtomicBoolean ended = new AtomicBoolean();
+    private final CallObserver observer;
     private volatile ScheduledFuture<?> deadlineTimer;
 
     InboundCall(SessionEngine session, Dispatcher dispatcher, Wire.Request request) {
@@ -27,6 +29,13 @@ final class InboundCall implements Outcome, SubscriptionSink {
         SessionEngine.Caller caller = session.callerOf(request);
         this.invocation = new Invocation(session, dispatcher, request.requestId(), request.operationId(),
                 caller.identity(), request.parentRequestId(), request.deadline(), caller.trusted(), reason -> { });
+        this.observer = dispatcher.observer();
+    }
+
+    /** Tells the observer about the call, once the session took it (its request id is not a duplicate). */
+    void observeRequested(Dispatcher dispatcher) {
+        dispatcher.observeRequest(request.requestId(), request.operationId(), request.input(),
+                request.parentRequestId(), invocation.identity());
     }
 
     String requestId() {
@@ -45,8 +54,10 @@ final class InboundCall implements Outcome, SubscriptionSink {
             return false;
         }
         deadlineTimer = Timers.schedule(() -> {
-            if (end(Wire.error(requestId(), new CallException(ErrorCode.TIMEOUT, "deadline of "
-                    + request.operationId() + " passed")))) {
+            CallException late = new CallException(ErrorCode.TIMEOUT, "deadline of " + request.operationId()
+                    + " passed");
+            if (end(Wire.error(requestId(), late))) {
+                observer.failed(requestId(), late);
                 invocation.cancel(new CallException(ErrorCode.TIMEOUT, "deadline passed"));
             }
         }, remaining);
@@ -63,35 +74,44 @@ final class InboundCall implements Outcome, SubscriptionSink {
             failed(e);
             return;
         }
+        observer.started(requestId());
         Dispatcher.run(invocation, entry, request.input(), this, this);
     }
 
     /** The caller sent {@code call.aborted}: stop without replying. */
     void abortedByCaller() {
         if (end(null)) {
+            observer.aborted(requestId());
             invocation.cancel(new CallException(ErrorCode.ABORTED, "aborted by the caller"));
         }
     }
 
     void sessionClosed(String reason) {
         if (end(null)) {
+            observer.aborted(requestId());
             invocation.cancel(new CallException(ErrorCode.ABORTED, "session closed: " + reason));
         }
     }
 
     @Override
     public void responded(JsonNode output) {
-        end(Wire.responded(requestId(), output));
+        if (end(Wire.responded(requestId(), output))) {
+            observer.responded(requestId(), output);
+        }
     }
 
     @Override
     public void completed() {
-        end(Wire.completed(requestId()));
+        if (end(Wire.completed(requestId()))) {
+            observer.completed(requestId());
+        }
     }
 
     @Override
     public void failed(CallException error) {
-        end(Wire.error(requestId(), error));
+        if (end(Wire.error(requestId(), error))) {
+            observer.failed(requestId(), error);
+        }
     }
 
     @Override
@@ -99,11 +119,15 @@ final class InboundCall implements Outcome, SubscriptionSink {
         if (ended.get()) {
             throw new CancellationException(request.operationId() + " " + requestId() + " is no longer running");
         }
-        session.outbox().sendItem(Wire.responded(requestId(), Json.toTree(item)), oversize -> {
-            if (end(Wire.error(requestId(), tooLarge(oversize.getMessage())))) {
+        JsonNode tree = Json.toTree(item);
+        session.outbox().sendItem(Wire.responded(requestId(), tree), oversize -> {
+            CallException tooLarge = tooLarge(oversize.getMessage());
+            if (end(Wire.error(requestId(), tooLarge))) {
+                observer.failed(requestId(), tooLarge);
                 invocation.cancel(new CallException(ErrorCode.EXECUTION_ERROR, "item too large"));
             }
         });
+        observer.responded(requestId(), tree);
     }
 
     /** Ends the call once: sends {@code last} (if any) and forgets the call. False when it had already ended. */

@@ -1,6 +1,7 @@
 package dev.alknet.callproto.internal;
 
 import dev.alknet.callproto.CallHandler;
+import dev.alknet.callproto.CallObserver;
 import dev.alknet.callproto.OperationHandler;
 import dev.alknet.callproto.OperationSpec;
 import dev.alknet.callproto.OperationType;
@@ -24,6 +25,15 @@ public final class RegistryTable {
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
     private volatile PathAccess pathAccess = PathAccess.none();
+    private volatile CallObserver observer = CallObserver.NONE;
+
+    public CallObserver observer() {
+        return observer;
+    }
+
+    public void observer(CallObserver observer) {
+        this.observer = observer;
+    }
 
     public PathAccess pathAccess() {
         return pathAccess;

@@ -349,6 +349,7 @@ public final class SessionEngine {
             protocolError(request.requestId(), "requestId is already in use by a running call");
             return;
         }
+        call.observeRequested(dispatcher);
         if (!open.get()) {
             call.sessionClosed(closeReason);
             return;
