@@ -57,6 +57,7 @@ final class ServeCommand implements Callable<Integer> {
         List<ListenerConfig> websocket = listeners(setup, InterfaceKind.WEBSOCKET);
         ConfigReloadHandle config = new ConfigReloadHandle(setup.config().dynamicConfig());
         OperationRegistry operations = OperationRegistry.create();
+        CallFlow.install(operations, flags.node);
         if (flags.demoOps) {
             DemoOps.register(operations, flags.node);
         }

@@ -52,6 +52,9 @@ class CallOpsTest {
                 listen = "127.0.0.1:0"
                 interface = "websocket"
                 path = "/mesh"
+                [auth]
+                authorized_keys = "authorized_keys"
+                default_scopes = ["relay:connect", "flow:read"]
                 [auth.token]
                 enabled = true
                 [forwarding]
@@ -92,6 +95,7 @@ class CallOpsTest {
                 List.of("OPERATION", "TYPE"),
                 List.of("/head/demo/echo", "query"),
                 List.of("/head/demo/ticks", "subscription"),
+                List.of("/head/flow/calls", "query"),
                 List.of("/head/services/register", "mutation"),
                 List.of("/services/list", "query"),
                 List.of("/services/schema", "query"));
@@ -113,6 +117,23 @@ class CallOpsTest {
                 WebSocketCallClient client = WebSocketCallClient.builder().token(stranger::sign).build()) {
             assertThatThrownBy(() -> client.connect(webSocket)).hasMessageContaining("401");
         }
+    }
+
+    @Test
+    void theHeadShowsItsCallGraph() {
+        assertThat(run(rawOps, "call", "/head/demo/echo", "{\"x\": 1}").exitCode()).isZero();
+        Cli.Result graph = run(rawOps, "call", "/head/flow/calls", "{}");
+        Cli.Result dot = run(rawOps, "call", "/head/flow/calls", "{\"format\": \"dot\"}");
+
+        assertThat(graph.exitCode()).as(graph.err()).isZero();
+        JsonNode nodes = JsonText.parse("graph", graph.out()).get("nodes");
+        assertThat(nodes.valueStream().filter(n -> n.get("operation_id").stringValue().equals("/head/demo/echo")))
+                .singleElement().satisfies(n -> {
+                    assertThat(n.get("status").stringValue()).isEqualTo("completed");
+                    assertThat(n.get("identity_id").stringValue()).startsWith("SHA256:");
+                    assertThat(n.get("input").isNull()).as("inputs are not kept").isTrue();
+                });
+        assertThat(JsonText.parse("dot", dot.out()).get("dot").stringValue()).startsWith("digraph");
     }
 
     @Test
