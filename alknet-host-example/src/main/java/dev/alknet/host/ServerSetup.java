@@ -86,14 +86,16 @@ record ServerSetup(AlknetConfig config, OpenSshKeyPair hostKey, Path hostKeyFile
     private static AuthConfig auth(ServeFlags flags, AuthConfig auth, Path dataDir) {
         AuthConfig result = auth;
         if (flags.authorizedKeys != null) {
-            result = result.withAuthorizedKeys(keyFile("--authorized-keys", flags.authorizedKeys));
+            result = result.withAuthorizedKeys(keyFile("--authorized-keys", flags.authorizedKeys,
+                    auth.defaultScopes()));
         }
         if (flags.certAuthority != null) {
-            result = result.withCertAuthorities(keyFile("--cert-authority", flags.certAuthority));
+            result = result.withCertAuthorities(keyFile("--cert-authority", flags.certAuthority,
+                    auth.defaultScopes()));
         }
         Path dataDirKeys = dataDir.resolve(DataDir.AUTHORIZED_KEYS);
         if (result.authorizedKeys().isEmpty() && result.certAuthorities().isEmpty() && Files.exists(dataDirKeys)) {
-            result = result.withAuthorizedKeys(KeyEntry.fromFile(dataDirKeys, AuthConfig.DEFAULT_SCOPES));
+            result = result.withAuthorizedKeys(KeyEntry.fromFile(dataDirKeys, auth.defaultScopes()));
         }
         if (result.authorizedKeys().isEmpty() && result.certAuthorities().isEmpty()) {
             LOG.warn("no authorized keys: nobody can log in; add public keys to {} or pass --authorized-keys",
@@ -102,9 +104,9 @@ record ServerSetup(AlknetConfig config, OpenSshKeyPair hostKey, Path hostKeyFile
         return result;
     }
 
-    private static List<KeyEntry> keyFile(String flag, Path file) {
+    private static List<KeyEntry> keyFile(String flag, Path file, List<String> scopes) {
         try {
-            return KeyEntry.fromFile(file, AuthConfig.DEFAULT_SCOPES);
+            return KeyEntry.fromFile(file, scopes);
         } catch (ConfigException e) {
             throw new UsageError(flag + ": " + e.getMessage(), e);
         }

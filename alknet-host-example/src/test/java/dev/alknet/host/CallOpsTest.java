@@ -53,7 +53,6 @@ class CallOpsTest {
                 interface = "websocket"
                 path = "/mesh"
                 [auth]
-                authorized_keys = "authorized_keys"
                 default_scopes = ["relay:connect", "flow:read"]
                 [auth.token]
                 enabled = true

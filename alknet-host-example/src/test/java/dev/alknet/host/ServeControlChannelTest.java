@@ -68,8 +68,8 @@ class ServeControlChannelTest {
                     .get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
 
             assertThat(list.path("operations").findValuesAsString("name"))
-                    .containsExactly("/head/services/register", "/hub/demo/echo", "/hub/demo/ticks", "/services/list",
-                            "/services/schema");
+                    .containsExactly("/head/services/register", "/hub/demo/echo", "/hub/demo/ticks", "/hub/flow/calls",
+                            "/services/list", "/services/schema");
             assertThat(echo).isEqualTo(JsonText.parse("output", "[1]"));
         }
     }

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param certAuthorities keys whose certificates are trusted, from a {@code cert_authority} file
  * @param token token auth settings
  */
-public record AuthConfig(List<KeyEntry> authorizedKeys, List<KeyEntry> certAuthorities, TokenSettings token) {
+public record AuthConfig(List<KeyEntry> authorizedKeys, List<KeyEntry> certAuthorities, TokenSettings token,
+        List<String> defaultScopes) {
 
     /** What a key from an authorized_keys file is granted unless the config says otherwise. */
     public static final List<String> DEFAULT_SCOPES = List.of("relay:connect");
@@ -23,6 +24,12 @@ public record AuthConfig(List<KeyEntry> authorizedKeys, List<KeyEntry> certAutho
         authorizedKeys = List.copyOf(authorizedKeys);
         certAuthorities = List.copyOf(certAuthorities);
         Objects.requireNonNull(token, "token");
+        defaultScopes = List.copyOf(defaultScopes);
+    }
+
+    /** With the {@link #DEFAULT_SCOPES} for keys added later without scopes of their own. */
+    public AuthConfig(List<KeyEntry> authorizedKeys, List<KeyEntry> certAuthorities, TokenSettings token) {
+        this(authorizedKeys, certAuthorities, token, DEFAULT_SCOPES);
     }
 
     /** Nobody can authenticate; token auth is off. */
@@ -31,14 +38,14 @@ public record AuthConfig(List<KeyEntry> authorizedKeys, List<KeyEntry> certAutho
     }
 
     public AuthConfig withAuthorizedKeys(List<KeyEntry> authorizedKeys) {
-        return new AuthConfig(authorizedKeys, certAuthorities, token);
+        return new AuthConfig(authorizedKeys, certAuthorities, token, defaultScopes);
     }
 
     public AuthConfig withCertAuthorities(List<KeyEntry> certAuthorities) {
-        return new AuthConfig(authorizedKeys, certAuthorities, token);
+        return new AuthConfig(authorizedKeys, certAuthorities, token, defaultScopes);
     }
 
     public AuthConfig withToken(TokenSettings token) {
-        return new AuthConfig(authorizedKeys, certAuthorities, token);
+        return new AuthConfig(authorizedKeys, certAuthorities, token, defaultScopes);
     }
 }

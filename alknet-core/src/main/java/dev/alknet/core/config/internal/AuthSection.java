@@ -33,7 +33,7 @@ final class AuthSection {
         }
         List<KeyEntry> certAuthorities = keyFile(auth, "cert_authority", defaultScopes);
         TokenSettings token = auth.table("token").map(AuthSection::token).orElse(TokenSettings.defaults());
-        return new AuthConfig(authorizedKeys, certAuthorities, token);
+        return new AuthConfig(authorizedKeys, certAuthorities, token, defaultScopes);
     }
 
     private static List<KeyEntry> keyFile(TomlTable auth, String key, List<String> scopes) {
