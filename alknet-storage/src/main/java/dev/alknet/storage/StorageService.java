@@ -1,6 +1,8 @@
 package dev.alknet.storage;
 
 import dev.alknet.storage.internal.Database;
+import dev.alknet.storage.internal.JdbcMetagraph;
+import java.time.Clock;
 import java.util.Objects;
 
 /**
@@ -16,9 +18,11 @@ import java.util.Objects;
 public final class StorageService implements AutoCloseable {
 
     private final Database db;
+    private final Metagraph metagraph;
 
-    private StorageService(Database db) {
+    private StorageService(Database db, Clock clock) {
         this.db = db;
+        this.metagraph = new JdbcMetagraph(db, clock);
     }
 
     /**
@@ -28,8 +32,19 @@ public final class StorageService implements AutoCloseable {
      * @throws StorageException of kind {@code UNAVAILABLE} when the database cannot be reached or migrated
      */
     public static StorageService open(StorageConfig config) {
+        return open(config, Clock.systemUTC());
+    }
+
+    /** As {@link #open(StorageConfig)}; {@code clock} stamps rows and decides expiry. */
+    public static StorageService open(StorageConfig config, Clock clock) {
         Objects.requireNonNull(config, "config");
-        return new StorageService(Database.open(config));
+        Objects.requireNonNull(clock, "clock");
+        return new StorageService(Database.open(config), clock);
+    }
+
+    /** Typed graphs with schema-checked attributes. */
+    public Metagraph metagraph() {
+        return metagraph;
     }
 
     public Dialect dialect() {
