@@ -1,8 +1,11 @@
 package dev.alknet.storage;
 
 import dev.alknet.storage.internal.Database;
+import dev.alknet.storage.internal.IdentityResolver;
+import dev.alknet.storage.internal.JdbcIdentities;
 import dev.alknet.storage.internal.JdbcMetagraph;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -17,12 +20,28 @@ import java.util.Objects;
  */
 public final class StorageService implements AutoCloseable {
 
+    /** How long another process's identity changes may stay unseen by this one's providers. */
+    public static final Duration IDENTITY_CACHE_TTL = Duration.ofSeconds(30);
+
+    /** Default token window, as config-based auth: a token's timestamp may be this far from now either way. */
+    public static final Duration DEFAULT_TOKEN_WINDOW = Duration.ofSeconds(300);
+
+    private static final long IDENTITY_CACHE_SIZE = 100_000;
+
     private final Database db;
+    private final Clock clock;
     private final Metagraph metagraph;
+    private final IdentityResolver resolver;
+    private final Identities identities;
+    private final StorageIdentityProvider identityProvider;
 
     private StorageService(Database db, Clock clock) {
         this.db = db;
+        this.clock = clock;
         this.metagraph = new JdbcMetagraph(db, clock);
+        this.resolver = new IdentityResolver(db, IDENTITY_CACHE_TTL, IDENTITY_CACHE_SIZE);
+        this.identities = new JdbcIdentities(db, clock, resolver::invalidateAll);
+        this.identityProvider = identityProvider(IdentityIds.ACCOUNT, DEFAULT_TOKEN_WINDOW);
     }
 
     /**
@@ -45,6 +64,24 @@ public final class StorageService implements AutoCloseable {
     /** Typed graphs with schema-checked attributes. */
     public Metagraph metagraph() {
         return metagraph;
+    }
+
+    /** Accounts, organisations, SSH keys and API keys. */
+    public Identities identities() {
+        return identities;
+    }
+
+    /** Resolves credentials to identities whose id is the account id, with the default token window. */
+    public StorageIdentityProvider identityProvider() {
+        return identityProvider;
+    }
+
+    /**
+     * A provider over the same cache with other settings, e.g. {@link IdentityIds#FINGERPRINT} for a host moving
+     * from config-based auth.
+     */
+    public StorageIdentityProvider identityProvider(IdentityIds ids, Duration tokenWindow) {
+        return new StorageIdentityProvider(resolver, clock, ids, tokenWindow);
     }
 
     public Dialect dialect() {
