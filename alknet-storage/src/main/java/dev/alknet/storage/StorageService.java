@@ -4,6 +4,8 @@ import dev.alknet.storage.internal.Database;
 import dev.alknet.storage.internal.IdentityResolver;
 import dev.alknet.storage.internal.JdbcIdentities;
 import dev.alknet.storage.internal.JdbcMetagraph;
+import dev.alknet.storage.internal.JdbcStreams;
+import dev.alknet.storage.internal.Outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -34,13 +36,16 @@ public final class StorageService implements AutoCloseable {
     private final IdentityResolver resolver;
     private final Identities identities;
     private final StorageIdentityProvider identityProvider;
+    private final JdbcStreams streams;
 
     private StorageService(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
-        this.metagraph = new JdbcMetagraph(db, clock);
+        Outbox outbox = new Outbox(db);
+        this.metagraph = new JdbcMetagraph(db, outbox, clock);
         this.resolver = new IdentityResolver(db, IDENTITY_CACHE_TTL, IDENTITY_CACHE_SIZE);
-        this.identities = new JdbcIdentities(db, clock, resolver::invalidateAll);
+        this.identities = new JdbcIdentities(db, outbox, clock, resolver::invalidateAll);
+        this.streams = new JdbcStreams(db, outbox, clock);
         this.identityProvider = identityProvider(IdentityIds.ACCOUNT, DEFAULT_TOKEN_WINDOW);
     }
 
@@ -64,6 +69,11 @@ public final class StorageService implements AutoCloseable {
     /** Typed graphs with schema-checked attributes. */
     public Metagraph metagraph() {
         return metagraph;
+    }
+
+    /** The durable event streams every change publishes to, with per-consumer offsets. */
+    public Streams streams() {
+        return streams;
     }
 
     /** Accounts, organisations, SSH keys and API keys. */
@@ -90,6 +100,7 @@ public final class StorageService implements AutoCloseable {
 
     @Override
     public void close() {
+        streams.closeAll();
         db.close();
     }
 }

@@ -3,12 +3,7 @@ package dev.alknet.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -337,28 +332,16 @@ abstract class MetagraphContract {
         mg.addNode(graph.id(), principal("p"));
         mg.addNode(graph.id(), resource("r"));
         int threads = 6;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<Boolean>> results = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                results.add(pool.submit((Callable<Boolean>) () -> {
-                    try {
-                        mg.addEdge(graph.id(), NewEdge.of("can_read", "p", "r", json("{}")));
-                        return true;
-                    } catch (StorageException e) {
-                        assertThat(e.kind()).isEqualTo(StorageException.Kind.INVALID);
-                        return false;
-                    }
-                }));
+        List<Boolean> added = TestThreads.run(threads, thread -> {
+            try {
+                mg.addEdge(graph.id(), NewEdge.of("can_read", "p", "r", json("{}")));
+                return true;
+            } catch (StorageException e) {
+                assertThat(e.kind()).isEqualTo(StorageException.Kind.INVALID);
+                return false;
             }
-            int succeeded = 0;
-            for (Future<Boolean> f : results) {
-                succeeded += f.get() ? 1 : 0;
-            }
-            assertThat(succeeded).isEqualTo(1);
-        } finally {
-            pool.shutdown();
-        }
+        });
+        assertThat(added).containsOnlyOnce(true);
         assertThat(mg.edges(graph.id())).hasSize(1);
     }
 

@@ -41,6 +41,7 @@ final class TestPostgres {
     private static final String UNPRIVILEGED_USER = "nobody";
     private static final String SUPERUSER = "postgres";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final String TEMPLATE = "alknet_template";
 
     private static TestPostgres shared;
 
@@ -48,6 +49,7 @@ final class TestPostgres {
     private final Process server;
     private final int port;
     private final AtomicInteger databases = new AtomicInteger();
+    private boolean templateReady;
 
     private TestPostgres(Path root, Process server, int port) {
         this.root = root;
@@ -64,16 +66,32 @@ final class TestPostgres {
         return shared;
     }
 
-    /** A new, empty database on the shared server. */
-    StorageConfig freshDatabase() {
+    /**
+     * A new database with the current schema and no rows: a copy of a template migrated once per JVM, so each test
+     * pays for a copy, not for the migrations (which {@code StorageService.open} still checks).
+     */
+    synchronized StorageConfig freshDatabase() {
+        if (!templateReady) {
+            createDatabase(TEMPLATE, "");
+            StorageService.open(config(TEMPLATE)).close();
+            templateReady = true;
+        }
         String name = "alknet_test_" + databases.incrementAndGet();
+        createDatabase(name, " TEMPLATE " + TEMPLATE);
+        return config(name);
+    }
+
+    private void createDatabase(String name, String options) {
         try (Connection c = DriverManager.getConnection(url("postgres"), SUPERUSER, "");
                 Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
+            s.execute("CREATE DATABASE " + name + options);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database " + name, e);
         }
-        return StorageConfig.postgres(url(name), SUPERUSER, null).withMaxConnections(2);
+    }
+
+    private StorageConfig config(String database) {
+        return StorageConfig.postgres(url(database), SUPERUSER, null).withMaxConnections(2);
     }
 
     private String url(String database) {

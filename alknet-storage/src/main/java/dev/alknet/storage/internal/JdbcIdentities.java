@@ -23,6 +23,7 @@ import dev.alknet.storage.MembershipLevel;
 import dev.alknet.storage.Organization;
 import dev.alknet.storage.PeerCredential;
 import dev.alknet.storage.StorageException;
+import dev.alknet.storage.Streams;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -40,12 +41,14 @@ public final class JdbcIdentities implements Identities {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
 
     private final Database db;
+    private final Outbox outbox;
     private final Clock clock;
     private final Runnable onChange;
     private final String auditOrder;
 
-    public JdbcIdentities(Database db, Clock clock, Runnable onChange) {
+    public JdbcIdentities(Database db, Outbox outbox, Clock clock, Runnable onChange) {
         this.db = Objects.requireNonNull(db, "db");
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.onChange = Objects.requireNonNull(onChange, "onChange");
         this.auditOrder = db.dialect() == Dialect.SQLITE ? "rowid" : "seq";
@@ -284,7 +287,7 @@ public final class JdbcIdentities implements Identities {
 
     /** A write that changes identities: the providers forget what they cached once it is committed. */
     private <T> T change(SqlWork<T> work) {
-        T result = db.write(work);
+        T result = outbox.write(work);
         onChange.run();
         return result;
     }
@@ -296,11 +299,17 @@ public final class JdbcIdentities implements Identities {
                 now(), now());
     }
 
+    /** Writes the audit entry of a change and publishes it on {@link Streams#IDENTITIES}; never put secrets here. */
     private void audit(Connection c, String action, String ownerId, String credentialId, String credentialType,
             String orgId, ObjectNode details) throws SQLException {
+        String id = JdbcMetagraph.newId();
         Sql.update(c, "INSERT INTO audit_logs (id, action, owner_id, credential_id, credential_type, org_id, details, "
-                + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", JdbcMetagraph.newId(), action, ownerId,
-                credentialId, credentialType, orgId, Json.MAPPER.writeValueAsString(details), now(), now());
+                + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, action, ownerId, credentialId,
+                credentialType, orgId, Json.MAPPER.writeValueAsString(details), now(), now());
+        ObjectNode event = Json.MAPPER.createObjectNode().put("auditId", id).put("ownerId", ownerId)
+                .put("credentialId", credentialId).put("credentialType", credentialType).put("orgId", orgId);
+        event.set("details", details);
+        outbox.append(c, Streams.IDENTITIES, action, event, now());
     }
 
     private static ObjectNode details() {

@@ -23,6 +23,7 @@ import dev.alknet.storage.NewNode;
 import dev.alknet.storage.Node;
 import dev.alknet.storage.NodeType;
 import dev.alknet.storage.StorageException;
+import dev.alknet.storage.Streams;
 import dev.alknet.storage.TypeScope;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -49,13 +50,15 @@ public final class JdbcMetagraph implements Metagraph {
     }
 
     private final Database db;
+    private final Outbox outbox;
     private final Clock clock;
     private final String lockGraph;
     /** Compiled schemas by type id; types are immutable, so entries never go stale. */
     private final Cache<String, AttributeSchema> schemas = Caffeine.newBuilder().maximumSize(10_000).build();
 
-    public JdbcMetagraph(Database db, Clock clock) {
+    public JdbcMetagraph(Database db, Outbox outbox, Clock clock) {
         this.db = Objects.requireNonNull(db, "db");
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.clock = Objects.requireNonNull(clock, "clock");
         // Serializes the writes to one graph so that rule checks (parallel edges...) see every earlier write.
         // SQLite needs nothing: it has a single writer.
@@ -74,15 +77,17 @@ public final class JdbcMetagraph implements Metagraph {
         }
         String id = newId();
         long now = now();
-        return db.write(c -> {
+        return outbox.write(c -> {
             if (Sql.exists(c, "SELECT 1 FROM graph_types WHERE name = ?", name)) {
                 throw exists("graph type '" + name + "' already exists");
             }
             Sql.update(c, "INSERT INTO graph_types (id, name, description, config, version, scope, created_at, "
                     + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, name, description,
                     MetagraphRows.config(rules), version, scope.dbName(), now, now);
-            return Sql.one(c, "SELECT " + GRAPH_TYPE + " FROM graph_types WHERE id = ?", MetagraphRows::graphType, id)
-                    .orElseThrow();
+            GraphType created = Sql.one(c, "SELECT " + GRAPH_TYPE + " FROM graph_types WHERE id = ?",
+                    MetagraphRows::graphType, id).orElseThrow();
+            publish(c, Streams.GRAPHS, "graph_type.created", created, now);
+            return created;
         });
     }
 
@@ -110,13 +115,15 @@ public final class JdbcMetagraph implements Metagraph {
         String schemaText = compileSchema("node type '" + name + "'", schema);
         String id = newId();
         long now = now();
-        return db.write(c -> {
+        return outbox.write(c -> {
             requireTypeSlot(c, "node_types", graphTypeId, "node type", name);
             Sql.update(c, "INSERT INTO node_types (id, graph_type_id, name, description, schema, created_at, "
                     + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)", id, graphTypeId, name, description, schemaText, now,
                     now);
-            return Sql.one(c, "SELECT " + NODE_TYPE + " FROM node_types WHERE id = ?", MetagraphRows::nodeType, id)
-                    .orElseThrow();
+            NodeType created = Sql.one(c, "SELECT " + NODE_TYPE + " FROM node_types WHERE id = ?",
+                    MetagraphRows::nodeType, id).orElseThrow();
+            publish(c, Streams.GRAPHS, "node_type.created", created, now);
+            return created;
         });
     }
 
@@ -140,7 +147,7 @@ public final class JdbcMetagraph implements Metagraph {
         List<String> targets = List.copyOf(allowedTargetTypes);
         String id = newId();
         long now = now();
-        return db.write(c -> {
+        return outbox.write(c -> {
             requireTypeSlot(c, "edge_types", graphTypeId, "edge type", name);
             Set<String> known = new HashSet<>(Sql.list(c, "SELECT name FROM node_types WHERE graph_type_id = ?",
                     rs -> rs.getString(1), graphTypeId));
@@ -154,8 +161,10 @@ public final class JdbcMetagraph implements Metagraph {
                     + "allowed_target_types, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id,
                     graphTypeId, name, description, schemaText, Json.writeList(sources), Json.writeList(targets), now,
                     now);
-            return Sql.one(c, "SELECT " + EDGE_TYPE + " FROM edge_types WHERE id = ?", MetagraphRows::edgeType, id)
-                    .orElseThrow();
+            EdgeType created = Sql.one(c, "SELECT " + EDGE_TYPE + " FROM edge_types WHERE id = ?",
+                    MetagraphRows::edgeType, id).orElseThrow();
+            publish(c, Streams.GRAPHS, "edge_type.created", created, now);
+            return created;
         });
     }
 
@@ -170,14 +179,16 @@ public final class JdbcMetagraph implements Metagraph {
         Text.checkName(name, "graph name");
         String id = newId();
         long now = now();
-        return db.write(c -> {
+        return outbox.write(c -> {
             if (!Sql.exists(c, "SELECT 1 FROM graph_types WHERE id = ?", graphTypeId)) {
                 throw notFound("graph type " + graphTypeId + " does not exist");
             }
             Sql.update(c, "INSERT INTO graphs (id, graph_type_id, name, description, status, owner_id, project_id, "
                     + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, graphTypeId, name, description,
                     GraphStatus.DRAFT.dbName(), ownerId, projectId, now, now);
-            return loadGraph(c, id);
+            Graph created = loadGraph(c, id);
+            publish(c, Streams.GRAPHS, "graph.created", created, now);
+            return created;
         });
     }
 
@@ -197,18 +208,27 @@ public final class JdbcMetagraph implements Metagraph {
     public Graph setStatus(String graphId, GraphStatus status) {
         Objects.requireNonNull(status, "status");
         long now = now();
-        return db.write(c -> {
+        return outbox.write(c -> {
             if (Sql.update(c, "UPDATE graphs SET status = ?, updated_at = ? WHERE id = ?", status.dbName(), now,
                     graphId) == 0) {
                 throw notFound("graph " + graphId + " does not exist");
             }
-            return loadGraph(c, graphId);
+            Graph changed = loadGraph(c, graphId);
+            publish(c, Streams.GRAPHS, "graph.status_changed", changed, now);
+            return changed;
         });
     }
 
     @Override
     public boolean deleteGraph(String graphId) {
-        return db.write(c -> Sql.update(c, "DELETE FROM graphs WHERE id = ?", graphId) > 0);
+        long now = now();
+        return outbox.write(c -> {
+            boolean deleted = Sql.update(c, "DELETE FROM graphs WHERE id = ?", graphId) > 0;
+            if (deleted) {
+                publish(c, Streams.GRAPHS, "graph.deleted", Json.MAPPER.createObjectNode().put("id", graphId), now);
+            }
+            return deleted;
+        });
     }
 
     @Override
@@ -231,7 +251,7 @@ public final class JdbcMetagraph implements Metagraph {
             texts.add(attributesText(n.attributes(), "node '" + n.key() + "'"));
         }
         long now = now();
-        return db.write(c -> {
+        return outbox.write(c -> {
             Target target = lockWritable(c, graphId);
             List<Node> added = new ArrayList<>(batch.size());
             Set<String> keys = new HashSet<>();
@@ -247,7 +267,9 @@ public final class JdbcMetagraph implements Metagraph {
                 Sql.update(c, "INSERT INTO nodes (id, graph_id, key, node_type, attributes, created_at, updated_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?)", id, graphId, n.key(), n.type(), texts.get(i), now, now);
                 Instant at = Instant.ofEpochSecond(now);
-                added.add(new Node(id, graphId, n.key(), n.type(), Json.read(texts.get(i)), at, at));
+                Node node = new Node(id, graphId, n.key(), n.type(), Json.read(texts.get(i)), at, at);
+                publish(c, Streams.graph(graphId), "node.created", node, now);
+                added.add(node);
             }
             return added;
         });
@@ -262,21 +284,34 @@ public final class JdbcMetagraph implements Metagraph {
     public Node updateNode(String graphId, String key, JsonNode attributes) {
         String text = attributesText(attributes, "node '" + key + "'");
         long now = now();
-        return db.write(c -> {
+        return outbox.write(c -> {
             Target target = lockWritable(c, graphId);
             Node node = findNode(c, graphId, key).orElseThrow(() -> notFound("node '" + key + "' does not exist in "
                     + "graph " + graphId));
             schema(nodeType(c, target, node.type())).check(attributes, "node '" + key + "'");
             Sql.update(c, "UPDATE nodes SET attributes = ?, updated_at = ? WHERE id = ?", text, now, node.id());
-            return findNode(c, graphId, key).orElseThrow();
+            Node updated = findNode(c, graphId, key).orElseThrow();
+            publish(c, Streams.graph(graphId), "node.updated", updated, now);
+            return updated;
         });
     }
 
     @Override
     public boolean deleteNode(String graphId, String key) {
-        return db.write(c -> {
+        long now = now();
+        return outbox.write(c -> {
             lockWritable(c, graphId);
-            return Sql.update(c, "DELETE FROM nodes WHERE graph_id = ? AND key = ?", graphId, key) > 0;
+            Optional<Node> node = findNode(c, graphId, key);
+            if (node.isEmpty()) {
+                return false;
+            }
+            // The foreign keys delete the node's edges with it; their subscribers hear of each.
+            for (Edge edge : incident(c, graphId, key)) {
+                publish(c, Streams.graph(graphId), "edge.deleted", edge, now);
+            }
+            Sql.update(c, "DELETE FROM nodes WHERE id = ?", node.get().id());
+            publish(c, Streams.graph(graphId), "node.deleted", node.get(), now);
+            return true;
         });
     }
 
@@ -304,7 +339,7 @@ public final class JdbcMetagraph implements Metagraph {
                 + edge.sourceKey() + "' to '" + edge.targetKey() + "'";
         String text = attributesText(edge.attributes(), label);
         long now = now();
-        return db.write(c -> {
+        return outbox.write(c -> {
             Target target = lockWritable(c, graphId);
             TypeRef type = edgeType(c, target, edge.type());
             boolean undirected = direction(target.rules().kind(), edge.undirected(), label);
@@ -323,7 +358,9 @@ public final class JdbcMetagraph implements Metagraph {
             Sql.update(c, "INSERT INTO edges (id, graph_id, key, edge_type, source_node_key, target_node_key, "
                     + "attributes, undirected, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id,
                     graphId, edge.key(), edge.type(), edge.sourceKey(), edge.targetKey(), text, undirected, now, now);
-            return findEdge(c, graphId, id).orElseThrow();
+            Edge created = findEdge(c, graphId, id).orElseThrow();
+            publish(c, Streams.graph(graphId), "edge.created", created, now);
+            return created;
         });
     }
 
@@ -337,21 +374,30 @@ public final class JdbcMetagraph implements Metagraph {
     public Edge updateEdge(String graphId, String edgeId, JsonNode attributes) {
         String text = attributesText(attributes, "edge " + edgeId);
         long now = now();
-        return db.write(c -> {
+        return outbox.write(c -> {
             Target target = lockWritable(c, graphId);
             Edge edge = findEdge(c, graphId, edgeId).orElseThrow(() -> notFound("edge " + edgeId
                     + " does not exist in graph " + graphId));
             schema(edgeType(c, target, edge.type())).check(attributes, "edge " + edgeId);
             Sql.update(c, "UPDATE edges SET attributes = ?, updated_at = ? WHERE id = ?", text, now, edgeId);
-            return findEdge(c, graphId, edgeId).orElseThrow();
+            Edge updated = findEdge(c, graphId, edgeId).orElseThrow();
+            publish(c, Streams.graph(graphId), "edge.updated", updated, now);
+            return updated;
         });
     }
 
     @Override
     public boolean deleteEdge(String graphId, String edgeId) {
-        return db.write(c -> {
+        long now = now();
+        return outbox.write(c -> {
             lockWritable(c, graphId);
-            return Sql.update(c, "DELETE FROM edges WHERE graph_id = ? AND id = ?", graphId, edgeId) > 0;
+            Optional<Edge> edge = findEdge(c, graphId, edgeId);
+            if (edge.isEmpty()) {
+                return false;
+            }
+            Sql.update(c, "DELETE FROM edges WHERE id = ?", edgeId);
+            publish(c, Streams.graph(graphId), "edge.deleted", edge.get(), now);
+            return true;
         });
     }
 
@@ -363,9 +409,18 @@ public final class JdbcMetagraph implements Metagraph {
 
     @Override
     public List<Edge> edgesOf(String graphId, String nodeKey) {
-        return db.read(c -> Sql.list(c, "SELECT " + EDGE + " FROM edges WHERE graph_id = ? AND (source_node_key = ? "
+        return db.read(c -> incident(c, graphId, nodeKey));
+    }
+
+    private static List<Edge> incident(Connection c, String graphId, String nodeKey) throws SQLException {
+        return Sql.list(c, "SELECT " + EDGE + " FROM edges WHERE graph_id = ? AND (source_node_key = ? "
                 + "OR target_node_key = ?) ORDER BY source_node_key, target_node_key, id", MetagraphRows::edge,
-                graphId, nodeKey, nodeKey));
+                graphId, nodeKey, nodeKey);
+    }
+
+    /** Appends the event of a change to its stream, in the change's transaction. */
+    private void publish(Connection c, String stream, String type, Object entity, long now) throws SQLException {
+        outbox.append(c, stream, type, Json.MAPPER.valueToTree(entity), now);
     }
 
     // ---- helpers ----

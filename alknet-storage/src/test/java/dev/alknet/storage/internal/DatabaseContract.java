@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.alknet.storage.StorageConfig;
 import dev.alknet.storage.StorageException;
+import dev.alknet.storage.TestThreads;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,24 +64,13 @@ abstract class DatabaseContract {
     void manyThreadsWriteAndReadWithoutBusyErrors() throws Exception {
         int threads = 8;
         int perThread = 40;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int thread = t;
-                done.add(pool.submit(() -> {
-                    for (int i = 0; i < perThread; i++) {
-                        insertGraphType("t" + thread + "-" + i);
-                        assertThat(count("graph_types")).isPositive();
-                    }
-                }));
+        TestThreads.run(threads, thread -> {
+            for (int i = 0; i < perThread; i++) {
+                insertGraphType("t" + thread + "-" + i);
+                assertThat(count("graph_types")).isPositive();
             }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
+            return null;
+        });
         assertThat(count("graph_types")).isEqualTo(threads * perThread);
     }
 
