@@ -2,6 +2,7 @@ package dev.alknet.storage;
 
 import dev.alknet.storage.internal.Database;
 import dev.alknet.storage.internal.IdentityResolver;
+import dev.alknet.storage.internal.JdbcAccessGraph;
 import dev.alknet.storage.internal.JdbcIdentities;
 import dev.alknet.storage.internal.JdbcMetagraph;
 import dev.alknet.storage.internal.JdbcStreams;
@@ -37,6 +38,7 @@ public final class StorageService implements AutoCloseable {
     private final Identities identities;
     private final StorageIdentityProvider identityProvider;
     private final JdbcStreams streams;
+    private volatile AccessGraph acl;
 
     private StorageService(Database db, Clock clock) {
         this.db = db;
@@ -74,6 +76,16 @@ public final class StorageService implements AutoCloseable {
     /** The durable event streams every change publishes to, with per-consumer offsets. */
     public Streams streams() {
         return streams;
+    }
+
+    /** The access control graph, created with its types on first use. */
+    public AccessGraph acl() {
+        AccessGraph a = acl;
+        if (a == null) {
+            a = JdbcAccessGraph.open(metagraph, db);
+            acl = a;
+        }
+        return a;
     }
 
     /** Accounts, organisations, SSH keys and API keys. */
