@@ -2,6 +2,7 @@ package dev.alknet.bench;
 
 import dev.alknet.bench.rpc.RpcBench;
 import dev.alknet.bench.rpc.SubscriptionBench;
+import dev.alknet.bench.storage.StorageBench;
 import java.util.List;
 
 /** Every speed target the project promises, each a ratio or bound within one run. */
@@ -22,6 +23,12 @@ final class TargetCatalog {
                 Target.percentileRatioAtMost(RpcBench.class, "unary call p99 latency, raw TCP vs gRPC (8 callers)",
                         "alknetRawTcp", "grpc", 99, 1.0),
                 Target.perSecondAtLeast(SubscriptionBench.class, "subscription items in memory",
-                        "inMemoryItems", 500_000, "items/s"));
+                        "inMemoryItems", 500_000, "items/s"),
+                Target.perSecondAtLeast(StorageBench.class, "batched node inserts on SQLite",
+                        "metagraphBatch", 20_000, "nodes/s"),
+                Target.ratioAtLeast(StorageBench.class, "batched node inserts on SQLite vs raw JDBC",
+                        "metagraphBatch", "rawJdbcBatch", 0.7),
+                Target.percentileAtMost(StorageBench.class, "stream publish to subscriber wake-up p50 (SQLite)",
+                        "publishToWakeUp", 50, 5.0, "ms"));
     }
 }

@@ -171,6 +171,21 @@ abstract class MetagraphContract {
     }
 
     @Test
+    void largeBatchesAreCheckedAcrossQueryChunksAndPublishedInOrder() {
+        List<NewNode> batch = java.util.stream.IntStream.range(0, 1200).mapToObj(i -> resource("r" + i)).toList();
+        assertThat(mg.addNodes(graph.id(), batch)).hasSize(1200);
+        List<NewNode> overlapping = List.of(resource("new-1"), resource("r1100"), resource("new-2"));
+        assertKind(() -> mg.addNodes(graph.id(), overlapping), StorageException.Kind.ALREADY_EXISTS)
+                .hasMessageContaining("'r1100'");
+        assertThat(mg.node(graph.id(), "new-1")).isEmpty();
+        List<StreamEvent> events = storage.streams().read(Streams.graph(graph.id()), 0, 1000);
+        assertThat(events).hasSize(1000);
+        assertThat(events.get(999).position()).isEqualTo(1000);
+        assertThat(events.get(999).payload().path("key").asString()).isEqualTo("r999");
+        assertThat(storage.streams().read(Streams.graph(graph.id()), 1000, 1000)).hasSize(200);
+    }
+
+    @Test
     void unknownTypesAndGraphsAreRejected() {
         assertKind(() -> mg.addNode(graph.id(), new NewNode("ghost", "x", json("{}"))), StorageException.Kind.INVALID)
                 .hasMessageContaining("node type 'ghost'");

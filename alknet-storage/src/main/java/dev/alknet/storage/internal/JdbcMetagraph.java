@@ -26,12 +26,15 @@ import dev.alknet.storage.StorageException;
 import dev.alknet.storage.Streams;
 import dev.alknet.storage.TypeScope;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -53,6 +56,9 @@ public final class JdbcMetagraph implements Metagraph {
     private final Outbox outbox;
     private final Clock clock;
     private final String lockGraph;
+    /** Keys per existence query of a batch: well under both databases' limits on bound parameters. */
+    private static final int KEY_CHUNK = 500;
+
     /** Compiled schemas by type id; types are immutable, so entries never go stale. */
     private final Cache<String, AttributeSchema> schemas = Caffeine.newBuilder().maximumSize(10_000).build();
 
@@ -253,26 +259,59 @@ public final class JdbcMetagraph implements Metagraph {
         long now = now();
         return outbox.write(c -> {
             Target target = lockWritable(c, graphId);
-            List<Node> added = new ArrayList<>(batch.size());
+            Map<String, TypeRef> types = new HashMap<>();
             Set<String> keys = new HashSet<>();
-            for (int i = 0; i < batch.size(); i++) {
-                NewNode n = batch.get(i);
-                TypeRef type = nodeType(c, target, n.type());
-                schema(type).check(n.attributes(), "node '" + n.key() + "'");
-                if (!keys.add(n.key()) || Sql.exists(c, "SELECT 1 FROM nodes WHERE graph_id = ? AND key = ?", graphId,
-                        n.key())) {
-                    throw exists("node '" + n.key() + "' already exists in graph " + graphId);
+            for (NewNode n : batch) {
+                TypeRef type = types.get(n.type());
+                if (type == null) {
+                    type = nodeType(c, target, n.type());
+                    types.put(n.type(), type);
                 }
-                String id = newId();
-                Sql.update(c, "INSERT INTO nodes (id, graph_id, key, node_type, attributes, created_at, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)", id, graphId, n.key(), n.type(), texts.get(i), now, now);
-                Instant at = Instant.ofEpochSecond(now);
-                Node node = new Node(id, graphId, n.key(), n.type(), Json.read(texts.get(i)), at, at);
-                publish(c, Streams.graph(graphId), "node.created", node, now);
-                added.add(node);
+                schema(type).check(n.attributes(), "node '" + n.key() + "'");
+                if (!keys.add(n.key())) {
+                    throw exists("node '" + n.key() + "' is twice in the batch for graph " + graphId);
+                }
             }
+            Optional<String> taken = firstExistingKey(c, graphId, batch);
+            if (taken.isPresent()) {
+                throw exists("node '" + taken.get() + "' already exists in graph " + graphId);
+            }
+            Instant at = Instant.ofEpochSecond(now);
+            List<Node> added = new ArrayList<>(batch.size());
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO nodes (id, graph_id, key, node_type, "
+                    + "attributes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < batch.size(); i++) {
+                    NewNode n = batch.get(i);
+                    String id = newId();
+                    Sql.bind(insert, id, graphId, n.key(), n.type(), texts.get(i), now, now);
+                    insert.addBatch();
+                    added.add(new Node(id, graphId, n.key(), n.type(), n.attributes().deepCopy(), at, at));
+                }
+                insert.executeBatch();
+            }
+            outbox.appendAll(c, Streams.graph(graphId), "node.created",
+                    added.stream().map(n -> (JsonNode) Json.MAPPER.valueToTree(n)).toList(), now);
             return added;
         });
+    }
+
+    /** The first key of {@code batch} already used in the graph, looked up in chunks of bound parameters. */
+    private static Optional<String> firstExistingKey(Connection c, String graphId, List<NewNode> batch)
+            throws SQLException {
+        for (int from = 0; from < batch.size(); from += KEY_CHUNK) {
+            List<NewNode> chunk = batch.subList(from, Math.min(batch.size(), from + KEY_CHUNK));
+            Object[] params = new Object[chunk.size() + 1];
+            params[0] = graphId;
+            for (int i = 0; i < chunk.size(); i++) {
+                params[i + 1] = chunk.get(i).key();
+            }
+            Optional<String> found = Sql.one(c, "SELECT key FROM nodes WHERE graph_id = ? AND key IN ("
+                    + "?, ".repeat(chunk.size() - 1) + "?)", rs -> rs.getString(1), params);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -2,9 +2,12 @@ package dev.alknet.storage.internal;
 
 import dev.alknet.storage.StreamEvent;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 
@@ -36,15 +39,34 @@ public final class Outbox {
      * @return its position: the stream's previous head + 1
      */
     long append(Connection c, String stream, String type, JsonNode payload, long now) throws SQLException {
-        String text = Json.write(payload, "payload of " + type + " event");
+        return appendAll(c, stream, type, List.of(payload), now);
+    }
+
+    /**
+     * Appends events of one type to {@code stream} in the caller's transaction, at consecutive positions.
+     *
+     * @return the position of the last one
+     */
+    long appendAll(Connection c, String stream, String type, List<JsonNode> payloads, long now) throws SQLException {
+        List<String> texts = new ArrayList<>(payloads.size());
+        for (JsonNode p : payloads) {
+            texts.add(Json.write(p, "payload of " + type + " event"));
+        }
         // The upsert takes the stream row's lock (PostgreSQL) until commit: appenders of one stream queue up, so
         // positions are gap-free and commit in order.
-        long position = Sql.one(c, "INSERT INTO streams (name, head, updated_at) VALUES (?, 1, ?) ON CONFLICT (name) "
-                + "DO UPDATE SET head = streams.head + 1, updated_at = excluded.updated_at RETURNING head",
-                rs -> rs.getLong(1), stream, now).orElseThrow();
-        Sql.update(c, "INSERT INTO stream_events (stream, position, type, payload, created_at) VALUES (?, ?, ?, ?, ?)",
-                stream, position, type, text, now);
-        return position;
+        long head = Sql.one(c, "INSERT INTO streams (name, head, updated_at) VALUES (?, ?, ?) ON CONFLICT (name) "
+                + "DO UPDATE SET head = streams.head + excluded.head, updated_at = excluded.updated_at RETURNING head",
+                rs -> rs.getLong(1), stream, (long) texts.size(), now).orElseThrow();
+        long position = head - texts.size();
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO stream_events (stream, position, type, "
+                + "payload, created_at) VALUES (?, ?, ?, ?, ?)")) {
+            for (String text : texts) {
+                Sql.bind(insert, stream, ++position, type, text, now);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        return head;
     }
 
     static StreamEvent event(java.sql.ResultSet rs) throws SQLException {
