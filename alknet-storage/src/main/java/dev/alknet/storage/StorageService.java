@@ -6,6 +6,7 @@ import dev.alknet.storage.internal.JdbcAccessGraph;
 import dev.alknet.storage.internal.JdbcIdentities;
 import dev.alknet.storage.internal.JdbcMetagraph;
 import dev.alknet.storage.internal.JdbcStreams;
+import dev.alknet.storage.internal.JdbcWorkQueue;
 import dev.alknet.storage.internal.Outbox;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,6 +39,7 @@ public final class StorageService implements AutoCloseable {
     private final Identities identities;
     private final StorageIdentityProvider identityProvider;
     private final JdbcStreams streams;
+    private final WorkQueue queue;
     private volatile AccessGraph acl;
 
     private StorageService(Database db, Clock clock) {
@@ -48,6 +50,7 @@ public final class StorageService implements AutoCloseable {
         this.resolver = new IdentityResolver(db, IDENTITY_CACHE_TTL, IDENTITY_CACHE_SIZE);
         this.identities = new JdbcIdentities(db, outbox, clock, resolver::invalidateAll);
         this.streams = new JdbcStreams(db, outbox, clock);
+        this.queue = new JdbcWorkQueue(db, clock);
         this.identityProvider = identityProvider(IdentityIds.ACCOUNT, DEFAULT_TOKEN_WINDOW);
     }
 
@@ -76,6 +79,11 @@ public final class StorageService implements AutoCloseable {
     /** The durable event streams every change publishes to, with per-consumer offsets. */
     public Streams streams() {
         return streams;
+    }
+
+    /** The at-least-once work queue (claim / ack / visibility timeout). */
+    public WorkQueue workQueue() {
+        return queue;
     }
 
     /** The access control graph, created with its types on first use. */
