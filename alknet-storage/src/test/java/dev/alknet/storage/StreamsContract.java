@@ -99,6 +99,22 @@ abstract class StreamsContract {
     }
 
     @Test
+    void aPublishFromAnotherProcessWakesTheSubscriberWithoutWaitingForThePoll() throws Exception {
+        BlockingQueue<Long> seen = new LinkedBlockingQueue<>();
+        try (StorageService other = StorageService.open(config);
+                StreamSubscription sub = streams.subscribe("s", "far", e -> seen.add(e.position()),
+                        Duration.ofHours(1))) {
+            other.streams().publish("s", "e", json("{}"));
+            assertThat(take(seen, 1)).containsExactly(1L);
+            awaitPosition(sub, 1);
+            // Let the subscriber go back to waiting; the next event can then only come through the watcher.
+            Thread.sleep(300);
+            other.streams().publish("s", "e", json("{}"));
+            assertThat(take(seen, 1)).containsExactly(2L);
+        }
+    }
+
+    @Test
     void offsetsOnlyMoveForward() {
         assertThat(streams.offset("s", "c")).isZero();
         streams.commit("s", "c", 5);

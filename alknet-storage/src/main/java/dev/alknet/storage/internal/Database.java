@@ -22,6 +22,12 @@ public interface Database extends AutoCloseable {
      */
     <T> T write(SqlWork<T> work);
 
+    /**
+     * Starts watching for commits made through other connections (other processes included) and runs
+     * {@code onChange} after each; close the result to stop.
+     */
+    AutoCloseable watchChanges(Runnable onChange);
+
     @Override
     void close();
 

@@ -1,5 +1,6 @@
 package dev.alknet.storage.internal;
 
+import dev.alknet.storage.Dialect;
 import dev.alknet.storage.StreamEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -65,6 +66,10 @@ public final class Outbox {
                 insert.addBatch();
             }
             insert.executeBatch();
+        }
+        if (db.dialect() == Dialect.POSTGRESQL) {
+            // Delivered when this transaction commits: wakes subscribers in other processes (ChangeWatcher).
+            Sql.one(c, "SELECT pg_notify('" + ChangeWatcher.CHANNEL + "', ?)", rs -> true, stream);
         }
         return head;
     }

@@ -7,6 +7,7 @@ import dev.alknet.storage.Dialect;
 import dev.alknet.storage.StorageConfig;
 import dev.alknet.storage.StorageException;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 
 /**
@@ -19,9 +20,11 @@ final class PostgresDatabase implements Database {
     private static final int ATTEMPTS = 5;
 
     private final HikariDataSource pool;
+    private final StorageConfig config;
     private final ThreadLocal<Boolean> writing = ThreadLocal.withInitial(() -> false);
 
     PostgresDatabase(StorageConfig config) {
+        this.config = config;
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("alknet-storage");
         hikari.setJdbcUrl(config.jdbcUrl());
@@ -66,6 +69,17 @@ final class PostgresDatabase implements Database {
             });
         } finally {
             writing.set(false);
+        }
+    }
+
+    @Override
+    public AutoCloseable watchChanges(Runnable onChange) {
+        try {
+            // A connection of its own: LISTEN holds it for as long as the watcher runs.
+            return ChangeWatcher.postgres(() -> DriverManager.getConnection(config.jdbcUrl(), config.user(),
+                    config.password()), onChange);
+        } catch (Exception e) {
+            throw new StorageException(StorageException.Kind.UNAVAILABLE, "cannot listen for changes: " + e, e);
         }
     }
 

@@ -29,10 +29,12 @@ final class SqliteDatabase implements Database {
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private final BlockingQueue<Connection> readers;
     private final List<Connection> all = new ArrayList<>();
+    private final String url;
     private volatile boolean closed;
 
     SqliteDatabase(StorageConfig config) {
         SqliteFiles.createParentDirectory(config.jdbcUrl());
+        this.url = config.jdbcUrl();
         try {
             SQLiteConfig write = common();
             write.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -89,6 +91,17 @@ final class SqliteDatabase implements Database {
             return withRetries(() -> Transactions.inTransaction(writer, work));
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    @Override
+    public AutoCloseable watchChanges(Runnable onChange) {
+        try {
+            SQLiteConfig read = common();
+            read.setReadOnly(true);
+            return ChangeWatcher.sqlite(() -> read.createConnection(url), onChange);
+        } catch (Exception e) {
+            throw new StorageException(StorageException.Kind.UNAVAILABLE, "cannot watch the database: " + e, e);
         }
     }
 
