@@ -24,7 +24,10 @@ import java.util.Objects;
  */
 public final class StorageService implements AutoCloseable {
 
-    /** How long another process's identity changes may stay unseen by this one's providers. */
+    /**
+     * How long another process's identity changes may stay unseen by this one's providers should the change watcher
+     * fail; normally they are seen as soon as they commit.
+     */
     public static final Duration IDENTITY_CACHE_TTL = Duration.ofSeconds(30);
 
     /** Default token window, as config-based auth: a token's timestamp may be this far from now either way. */
@@ -40,6 +43,7 @@ public final class StorageService implements AutoCloseable {
     private final StorageIdentityProvider identityProvider;
     private final JdbcStreams streams;
     private final WorkQueue queue;
+    private final AutoCloseable watcher;
     private volatile AccessGraph acl;
 
     private StorageService(Database db, Clock clock) {
@@ -51,6 +55,12 @@ public final class StorageService implements AutoCloseable {
         this.identities = new JdbcIdentities(db, outbox, clock, resolver::invalidateAll);
         this.streams = new JdbcStreams(db, outbox, clock);
         this.queue = new JdbcWorkQueue(db, clock);
+        // Commits from other processes wake this one's subscribers and clear its identity cache when identities
+        // changed.
+        this.watcher = db.watchChanges(() -> {
+            outbox.signal();
+            resolver.refreshIfChanged();
+        });
         this.identityProvider = identityProvider(IdentityIds.ACCOUNT, DEFAULT_TOKEN_WINDOW);
     }
 
@@ -68,7 +78,13 @@ public final class StorageService implements AutoCloseable {
     public static StorageService open(StorageConfig config, Clock clock) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(clock, "clock");
-        return new StorageService(Database.open(config), clock);
+        Database db = Database.open(config);
+        try {
+            return new StorageService(db, clock);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
     }
 
     /** Typed graphs with schema-checked attributes. */
@@ -121,6 +137,11 @@ public final class StorageService implements AutoCloseable {
     @Override
     public void close() {
         streams.closeAll();
+        try {
+            watcher.close();
+        } catch (Exception ignored) {
+            // The watcher only speeds things up; closing the database below is what matters.
+        }
         db.close();
     }
 }

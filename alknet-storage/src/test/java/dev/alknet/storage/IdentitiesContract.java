@@ -94,6 +94,23 @@ abstract class IdentitiesContract {
     }
 
     @Test
+    void aRevocationByAnotherProcessClearsTheCache() throws InterruptedException {
+        PeerCredential cred = ids.addPeerCredential(alice.id(), CredentialType.SSH_KEY,
+                ALICE_KEY.publicKey().toLine(), null, null);
+        assertThat(resolveAlice()).isPresent();
+        try (StorageService other = StorageService.open(config, clock)) {
+            other.identities().revokePeerCredential(cred.id());
+        }
+        // The change watcher clears the cache when the identities stream moves; the cache TTL (30 s) is far
+        // beyond this wait, so passing here means the watcher did it.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+        while (resolveAlice().isPresent() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(resolveAlice()).isEmpty();
+    }
+
+    @Test
     void expiryIsCheckedOnEveryCallEvenWhenCached() {
         ids.addPeerCredential(alice.id(), CredentialType.SSH_KEY, ALICE_KEY.publicKey().toLine(), null,
                 START.plusSeconds(60));

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.alknet.core.Identity;
 import dev.alknet.storage.Grant;
+import dev.alknet.storage.Streams;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -20,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * checked by the caller on every use, so an entry never outlives its credential. Changes made through this
  * process's {@code Identities} call {@link #invalidateAll()} after they commit. A load racing with a change cannot
  * leave its stale result behind: loads note the change generation first and drop their entry when a change
- * happened meanwhile. Changes written by another process are seen after at most {@code ttl}.
+ * happened meanwhile. Changes written by another process are noticed by {@link #refreshIfChanged()} as soon as the
+ * change watcher sees a commit; {@code ttl} bounds staleness should the watcher fail.
  */
 public final class IdentityResolver {
 
@@ -46,6 +48,8 @@ public final class IdentityResolver {
     private final Database db;
     private final Cache<String, Optional<Resolved>> cache;
     private final AtomicLong generation = new AtomicLong();
+    /** The head of the identities stream when last looked at, to notice other processes' changes. */
+    private volatile long identitiesHead = -1;
 
     public IdentityResolver(Database db, Duration ttl, long maxEntries) {
         this.db = Objects.requireNonNull(db, "db");
@@ -71,6 +75,19 @@ public final class IdentityResolver {
                             IdentityRows.optionalTime(rs, 2)), hash, true);
             return resolve(c, row);
         });
+    }
+
+    /**
+     * Forgets everything when the identities stream moved since the last look: every identity change publishes
+     * there, so this catches changes committed by other processes. Called by the change watcher.
+     */
+    public void refreshIfChanged() {
+        long head = db.read(c -> Sql.one(c, "SELECT head FROM streams WHERE name = ?", rs -> rs.getLong(1),
+                Streams.IDENTITIES)).orElse(0L);
+        if (head != identitiesHead) {
+            identitiesHead = head;
+            invalidateAll();
+        }
     }
 
     /** Forgets everything; called after every committed identity change. */

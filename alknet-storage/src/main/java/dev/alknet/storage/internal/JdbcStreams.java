@@ -23,8 +23,6 @@ public final class JdbcStreams implements Streams {
     private final Outbox outbox;
     private final Clock clock;
     private final Set<PollingSubscription> running = ConcurrentHashMap.newKeySet();
-    /** Started with the first subscription: wakes subscribers on commits from other processes. */
-    private AutoCloseable watcher;
 
     public JdbcStreams(Database db, Outbox outbox, Clock clock) {
         this.db = Objects.requireNonNull(db, "db");
@@ -78,29 +76,14 @@ public final class JdbcStreams implements Streams {
         if (pollInterval.isNegative() || pollInterval.isZero()) {
             throw new IllegalArgumentException("poll interval must be positive");
         }
-        startWatcher();
         PollingSubscription s = PollingSubscription.start(this, outbox, stream, consumer, handler, pollInterval,
                 running::remove);
         running.add(s);
         return s;
     }
 
-    private synchronized void startWatcher() {
-        if (watcher == null) {
-            watcher = db.watchChanges(outbox::signal);
-        }
-    }
-
-    /** Stops every subscription and the watcher; storage calls this before it closes the database. */
-    public synchronized void closeAll() {
+    /** Stops every subscription; storage calls this before it closes the database. */
+    public void closeAll() {
         List.copyOf(running).forEach(PollingSubscription::close);
-        if (watcher != null) {
-            try {
-                watcher.close();
-            } catch (Exception ignored) {
-                // The watcher only speeds up wake-ups; nothing to report when it fails to close.
-            }
-            watcher = null;
-        }
     }
 }

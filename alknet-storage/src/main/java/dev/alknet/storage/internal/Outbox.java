@@ -85,7 +85,7 @@ public final class Outbox {
         }
     }
 
-    void signal() {
+    public void signal() {
         synchronized (monitor) {
             version++;
             monitor.notifyAll();
