@@ -11,16 +11,13 @@ import dev.alknet.storage.NewEdge;
 import dev.alknet.storage.NewNode;
 import dev.alknet.storage.Node;
 import dev.alknet.storage.PrincipalType;
+import dev.alknet.storage.StreamEvent;
+import dev.alknet.storage.Streams;
 import dev.alknet.storage.TypeScope;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayDeque;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Queue;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -46,13 +43,10 @@ public final class JdbcAccessGraph implements AccessGraph {
              "properties": {"narrowed_scopes": {"type": "array", "items": {"type": "string"}, "uniqueItems": true},
                             "narrowable": {"type": "boolean"}}}""";
 
-    /** One step of the walk: a principal, the scopes still allowed, and whether its capabilities are passed on. */
-    private record State(String key, Set<String> allowed, boolean passingOn) {
-    }
-
     private final Metagraph mg;
     private final Database db;
     private final String graphId;
+    private final AclIndex index = new AclIndex();
 
     private JdbcAccessGraph(Metagraph mg, Database db, String graphId) {
         this.mg = mg;
@@ -130,68 +124,31 @@ public final class JdbcAccessGraph implements AccessGraph {
         return mg.deleteEdge(graphId, edgeId);
     }
 
+    /**
+     * Brings the in-memory index to the stream's head (one indexed query when nothing changed; the new events
+     * otherwise), then walks it. Serialized: the index is one mutable structure.
+     */
     @Override
     public boolean checkAccess(String principalKey, String resourceKey, AclAction action, Set<String> requiredScopes) {
         Objects.requireNonNull(action, "action");
         Set<String> required = Set.copyOf(requiredScopes);
-        // One read: the whole walk sees one committed state of the graph.
-        return db.read(c -> walk(c, principalKey, resourceKey, action.edgeType(), required));
+        synchronized (index) {
+            db.read(c -> catchUp(c));
+            return index.allowed(principalKey, resourceKey, action.edgeType(), required);
+        }
     }
 
-    private boolean walk(Connection c, String start, String resource, String actionEdge, Set<String> required)
-            throws SQLException {
-        if (!Sql.exists(c, "SELECT 1 FROM nodes WHERE graph_id = ? AND key = ? AND node_type = ?", graphId, start,
-                PRINCIPAL)) {
-            return false;
-        }
-        Queue<State> queue = new ArrayDeque<>();
-        Set<State> seen = new HashSet<>();
-        queue.add(new State(start, null, false));
-        while (!queue.isEmpty()) {
-            State s = queue.remove();
-            if (!seen.add(s)) {
-                continue;
-            }
-            for (Edge e : Sql.list(c, "SELECT " + MetagraphRows.EDGE + " FROM edges WHERE graph_id = ? AND "
-                    + "(source_node_key = ? OR target_node_key = ?)", MetagraphRows::edge, graphId, s.key(), s.key())) {
-                boolean outgoing = e.sourceKey().equals(s.key());
-                if (outgoing && e.type().equals(actionEdge) && e.targetKey().equals(resource)
-                        && narrow(scopesOf(c, s.key()), s.allowed()).containsAll(required)) {
-                    return true;
-                }
-                if (outgoing && e.type().equals(BELONGS_TO)) {
-                    queue.add(new State(e.targetKey(), s.allowed(), s.passingOn()));
-                }
-                if (!outgoing && e.type().equals(DELEGATES)
-                        && (!s.passingOn() || e.attributes().path("narrowable").asBoolean())) {
-                    queue.add(new State(e.sourceKey(), narrow(strings(e.attributes().path("narrowed_scopes")),
-                            s.allowed()), true));
-                }
+    private Void catchUp(Connection c) throws SQLException {
+        String stream = Streams.graph(graphId);
+        long head = Sql.one(c, "SELECT head FROM streams WHERE name = ?", rs -> rs.getLong(1), stream).orElse(0L);
+        while (index.position() < head) {
+            for (StreamEvent e : Sql.list(c, "SELECT stream, position, type, payload, created_at FROM stream_events "
+                    + "WHERE stream = ? AND position > ? ORDER BY position LIMIT ?", Outbox::event, stream,
+                    index.position(), JdbcStreams.MAX_READ)) {
+                index.apply(e);
             }
         }
-        return false;
-    }
-
-    private Set<String> scopesOf(Connection c, String key) throws SQLException {
-        Optional<JsonNode> attrs = Sql.one(c, "SELECT attributes FROM nodes WHERE graph_id = ? AND key = ?",
-                rs -> Json.read(rs.getString(1)), graphId, key);
-        return attrs.map(a -> strings(a.path("scopes"))).orElse(Set.of());
-    }
-
-    /** {@code scopes ∩ allowed}, where a null {@code allowed} means nothing narrowed yet. */
-    private static Set<String> narrow(Set<String> scopes, Set<String> allowed) {
-        if (allowed == null) {
-            return scopes;
-        }
-        Set<String> out = new LinkedHashSet<>(scopes);
-        out.retainAll(allowed);
-        return out;
-    }
-
-    private static Set<String> strings(JsonNode array) {
-        Set<String> out = new LinkedHashSet<>();
-        array.forEach(v -> out.add(v.asString()));
-        return out;
+        return null;
     }
 
     private static ObjectNode empty() {
