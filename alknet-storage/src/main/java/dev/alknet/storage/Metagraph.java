@@ -90,6 +90,12 @@ public interface Metagraph {
     /** @throws StorageException INVALID naming the rule the edge breaks */
     Edge addEdge(String graphId, NewEdge edge);
 
+    /**
+     * Adds all edges in one transaction, each checked against the rules and the edges before it: all of them, or
+     * none when any is rejected.
+     */
+    List<Edge> addEdges(String graphId, List<NewEdge> edges);
+
     Optional<Edge> edge(String graphId, String key);
 
     Edge updateEdge(String graphId, String edgeId, JsonNode attributes);

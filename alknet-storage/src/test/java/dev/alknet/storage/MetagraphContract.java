@@ -226,6 +226,19 @@ abstract class MetagraphContract {
     }
 
     @Test
+    void anEdgeBatchIsCheckedEdgeByEdgeAndWrittenWholeOrNotAtAll() {
+        mg.addNodes(graph.id(), List.of(principal("p"), resource("r"), resource("s")));
+        List<NewEdge> parallelInBatch = List.of(NewEdge.of("can_read", "p", "s", json("{}")),
+                NewEdge.of("can_read", "p", "r", json("{}")), NewEdge.of("can_read", "p", "r", json("{}")));
+        assertKind(() -> mg.addEdges(graph.id(), parallelInBatch), StorageException.Kind.INVALID)
+                .hasMessageContaining("no parallel edges");
+        assertThat(mg.edges(graph.id())).isEmpty();
+        assertThat(mg.addEdges(graph.id(), parallelInBatch.subList(0, 2))).extracting(Edge::targetKey)
+                .containsExactly("s", "r");
+        assertThat(mg.edges(graph.id())).hasSize(2);
+    }
+
+    @Test
     void selfLoopsFollowTheGraphType() {
         mg.addNode(graph.id(), principal("p"));
         GraphType loose = mg.createGraphType("loose", null, new GraphRules(GraphKind.DIRECTED, false, true),

@@ -368,39 +368,68 @@ public final class JdbcMetagraph implements Metagraph {
 
     @Override
     public Edge addEdge(String graphId, NewEdge edge) {
-        if (edge.key() != null) {
-            Text.checkName(edge.key(), "edge key");
+        return addEdges(graphId, List.of(edge)).get(0);
+    }
+
+    @Override
+    public List<Edge> addEdges(String graphId, List<NewEdge> edges) {
+        List<NewEdge> batch = List.copyOf(edges);
+        List<String> labels = new ArrayList<>(batch.size());
+        List<String> texts = new ArrayList<>(batch.size());
+        for (NewEdge edge : batch) {
+            if (edge.key() != null) {
+                Text.checkName(edge.key(), "edge key");
+            }
+            Text.checkName(edge.type(), "edge type");
+            Text.checkName(edge.sourceKey(), "source node key");
+            Text.checkName(edge.targetKey(), "target node key");
+            String label = "edge " + (edge.key() != null ? "'" + edge.key() + "'" : edge.type()) + " from '"
+                    + edge.sourceKey() + "' to '" + edge.targetKey() + "'";
+            labels.add(label);
+            texts.add(attributesText(edge.attributes(), label));
         }
-        Text.checkName(edge.type(), "edge type");
-        Text.checkName(edge.sourceKey(), "source node key");
-        Text.checkName(edge.targetKey(), "target node key");
-        String label = "edge " + (edge.key() != null ? "'" + edge.key() + "'" : edge.type()) + " from '"
-                + edge.sourceKey() + "' to '" + edge.targetKey() + "'";
-        String text = attributesText(edge.attributes(), label);
         long now = now();
         return outbox.write(c -> {
             Target target = lockWritable(c, graphId);
-            TypeRef type = edgeType(c, target, edge.type());
-            boolean undirected = direction(target.rules().kind(), edge.undirected(), label);
-            Node source = findNode(c, graphId, edge.sourceKey()).orElseThrow(
-                    () -> notFound(label + ": node '" + edge.sourceKey() + "' does not exist"));
-            Node dest = findNode(c, graphId, edge.targetKey()).orElseThrow(
-                    () -> notFound(label + ": node '" + edge.targetKey() + "' does not exist"));
-            EdgeRules.check(target.rules(), label, type.sources(), type.targets(), source, dest, undirected,
-                    parallels(c, graphId, edge));
-            schema(type).check(edge.attributes(), label);
-            if (edge.key() != null && Sql.exists(c, "SELECT 1 FROM edges WHERE graph_id = ? AND key = ?", graphId,
-                    edge.key())) {
-                throw exists("edge '" + edge.key() + "' already exists in graph " + graphId);
+            Map<String, TypeRef> types = new HashMap<>();
+            List<Edge> added = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                added.add(insertEdge(c, target, types, batch.get(i), labels.get(i), texts.get(i), now));
             }
-            String id = newId();
-            Sql.update(c, "INSERT INTO edges (id, graph_id, key, edge_type, source_node_key, target_node_key, "
-                    + "attributes, undirected, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id,
-                    graphId, edge.key(), edge.type(), edge.sourceKey(), edge.targetKey(), text, undirected, now, now);
-            Edge created = findEdge(c, graphId, id).orElseThrow();
-            publish(c, Streams.graph(graphId), "edge.created", created, now);
-            return created;
+            return added;
         });
+    }
+
+    /** Checks one edge against the rules and the edges written before it, then writes it with its event. */
+    private Edge insertEdge(Connection c, Target target, Map<String, TypeRef> types, NewEdge edge, String label,
+            String text, long now) throws SQLException {
+        String graphId = target.graph().id();
+        TypeRef type = types.get(edge.type());
+        if (type == null) {
+            type = edgeType(c, target, edge.type());
+            types.put(edge.type(), type);
+        }
+        boolean undirected = direction(target.rules().kind(), edge.undirected(), label);
+        Node source = findNode(c, graphId, edge.sourceKey()).orElseThrow(
+                () -> notFound(label + ": node '" + edge.sourceKey() + "' does not exist"));
+        Node dest = findNode(c, graphId, edge.targetKey()).orElseThrow(
+                () -> notFound(label + ": node '" + edge.targetKey() + "' does not exist"));
+        EdgeRules.check(target.rules(), label, type.sources(), type.targets(), source, dest, undirected,
+                parallels(c, graphId, edge));
+        schema(type).check(edge.attributes(), label);
+        if (edge.key() != null && Sql.exists(c, "SELECT 1 FROM edges WHERE graph_id = ? AND key = ?", graphId,
+                edge.key())) {
+            throw exists("edge '" + edge.key() + "' already exists in graph " + graphId);
+        }
+        String id = newId();
+        Sql.update(c, "INSERT INTO edges (id, graph_id, key, edge_type, source_node_key, target_node_key, "
+                + "attributes, undirected, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id,
+                graphId, edge.key(), edge.type(), edge.sourceKey(), edge.targetKey(), text, undirected, now, now);
+        Instant at = Instant.ofEpochSecond(now);
+        Edge created = new Edge(id, graphId, edge.key(), edge.type(), edge.sourceKey(), edge.targetKey(),
+                edge.attributes().deepCopy(), undirected, at, at);
+        publish(c, Streams.graph(graphId), "edge.created", created, now);
+        return created;
     }
 
     @Override
