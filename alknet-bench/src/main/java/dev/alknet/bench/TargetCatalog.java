@@ -2,6 +2,7 @@ package dev.alknet.bench;
 
 import dev.alknet.bench.rpc.RpcBench;
 import dev.alknet.bench.rpc.SubscriptionBench;
+import dev.alknet.bench.storage.AclBench;
 import dev.alknet.bench.storage.StorageBench;
 import java.util.List;
 
@@ -29,6 +30,8 @@ final class TargetCatalog {
                 Target.ratioAtLeast(StorageBench.class, "batched node inserts on SQLite vs raw JDBC",
                         "metagraphBatch", "rawJdbcBatch", 0.7),
                 Target.percentileAtMost(StorageBench.class, "stream publish to subscriber wake-up p50 (SQLite)",
-                        "publishToWakeUp", 50, 5.0, "ms"));
+                        "publishToWakeUp", 50, 5.0, "ms"),
+                Target.percentileAtMost(AclBench.class, "ACL check p99, 10k principals and 100k edges (SQLite)",
+                        "checkAccess", 99, 1.0, "ms"));
     }
 }

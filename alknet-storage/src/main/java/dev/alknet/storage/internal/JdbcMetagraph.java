@@ -565,12 +565,20 @@ public final class JdbcMetagraph implements Metagraph {
         };
     }
 
-    /** Existing edges of the same type between the same two nodes, in either direction. */
+    /**
+     * Existing edges of the same type between the same two nodes, in either direction. Two queries, one per
+     * direction, so each uses the (graph, source) index: an OR across both makes SQLite scan every edge of the graph.
+     */
     private static List<Edge> parallels(Connection c, String graphId, NewEdge edge) throws SQLException {
-        return Sql.list(c, "SELECT " + EDGE + " FROM edges WHERE graph_id = ? AND edge_type = ? AND ((source_node_key "
-                + "= ? AND target_node_key = ?) OR (source_node_key = ? AND target_node_key = ?))",
-                MetagraphRows::edge, graphId, edge.type(), edge.sourceKey(), edge.targetKey(), edge.targetKey(),
-                edge.sourceKey());
+        String sql = "SELECT " + EDGE + " FROM edges WHERE graph_id = ? AND source_node_key = ? "
+                + "AND target_node_key = ? AND edge_type = ?";
+        List<Edge> found = new ArrayList<>(Sql.list(c, sql, MetagraphRows::edge, graphId, edge.sourceKey(),
+                edge.targetKey(), edge.type()));
+        if (!edge.sourceKey().equals(edge.targetKey())) {
+            found.addAll(Sql.list(c, sql, MetagraphRows::edge, graphId, edge.targetKey(), edge.sourceKey(),
+                    edge.type()));
+        }
+        return found;
     }
 
     private static Optional<Node> findNode(Connection c, String graphId, String key) throws SQLException {
