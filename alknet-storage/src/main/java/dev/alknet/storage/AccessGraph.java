@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  *       its members) but not delegated further.</li>
  * </ol>
  * Access is allowed when the principal holds a capability for the resource and action whose scopes contain every
- * required scope. The check walks backwards from the principal (breadth-first over {@code belongs_to} edges out of
+ * required scope (and one of the "any of" scopes, when given). The check walks backwards from the principal (breadth-first over {@code belongs_to} edges out of
  * it and {@code delegates} edges into it, intersecting scopes on the way, visiting each state once), so cycles end.
  */
 public interface AccessGraph {
@@ -54,5 +54,16 @@ public interface AccessGraph {
     boolean revoke(String edgeId);
 
     /** Whether {@code principalKey} may do {@code action} to {@code resourceKey} with all {@code requiredScopes}. */
-    boolean checkAccess(String principalKey, String resourceKey, AclAction action, Set<String> requiredScopes);
+    default boolean checkAccess(String principalKey, String resourceKey, AclAction action,
+            Set<String> requiredScopes) {
+        return checkAccess(principalKey, resourceKey, action, requiredScopes, Set.of());
+    }
+
+    /**
+     * As {@link #checkAccess(String, String, AclAction, Set)}, and the capability must also carry at least one of
+     * {@code anyOfScopes} when that is not empty (the spec's {@code required_scopes} AND / {@code required_scopes_any}
+     * OR).
+     */
+    boolean checkAccess(String principalKey, String resourceKey, AclAction action, Set<String> requiredScopes,
+            Set<String> anyOfScopes);
 }

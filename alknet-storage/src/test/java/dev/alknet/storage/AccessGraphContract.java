@@ -48,6 +48,18 @@ abstract class AccessGraphContract {
     }
 
     @Test
+    void anyOfScopesNeedOneMatch() {
+        acl.grant("alice", AclAction.READ, "gitea");
+        assertThat(acl.checkAccess("alice", "gitea", AclAction.READ, Set.of(), Set.of("deploy", "admin"))).isTrue();
+        assertThat(acl.checkAccess("alice", "gitea", AclAction.READ, Set.of(), Set.of("deploy"))).isFalse();
+        assertThat(acl.checkAccess("alice", "gitea", AclAction.READ, Set.of("read"), Set.of("admin"))).isTrue();
+        assertThat(acl.checkAccess("alice", "gitea", AclAction.READ, Set.of("deploy"), Set.of("admin"))).isFalse();
+        acl.delegate("alice", "bob", Set.of("read"), true);
+        assertThat(acl.checkAccess("bob", "gitea", AclAction.READ, Set.of(), Set.of("admin"))).as("narrowed away")
+                .isFalse();
+    }
+
+    @Test
     void membersHoldWhatTheirGroupHoldsUntilTheMembershipIsRevoked() {
         acl.grant("ops", AclAction.EXECUTE, "registry");
         Edge member = acl.addMember("carol", "ops");

@@ -2,6 +2,7 @@ package dev.alknet.storage.internal;
 
 import dev.alknet.storage.StreamEvent;
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -80,7 +81,7 @@ final class AclIndex {
     }
 
     /** The walk documented on {@link dev.alknet.storage.AccessGraph}. */
-    boolean allowed(String start, String resource, String actionEdge, Set<String> required) {
+    boolean allowed(String start, String resource, String actionEdge, Set<String> required, Set<String> anyOf) {
         if (!principalScopes.containsKey(start)) {
             return false;
         }
@@ -93,9 +94,11 @@ final class AclIndex {
                 continue;
             }
             for (String[] out : outgoing.getOrDefault(s.key(), Map.of()).values()) {
-                if (out[0].equals(actionEdge) && out[1].equals(resource)
-                        && narrow(principalScopes.getOrDefault(s.key(), Set.of()), s.allowed()).containsAll(required)) {
-                    return true;
+                if (out[0].equals(actionEdge) && out[1].equals(resource)) {
+                    Set<String> held = narrow(principalScopes.getOrDefault(s.key(), Set.of()), s.allowed());
+                    if (held.containsAll(required) && (anyOf.isEmpty() || !Collections.disjoint(held, anyOf))) {
+                        return true;
+                    }
                 }
                 if (out[0].equals(JdbcAccessGraph.BELONGS_TO)) {
                     queue.add(new State(out[1], s.allowed(), s.passingOn()));

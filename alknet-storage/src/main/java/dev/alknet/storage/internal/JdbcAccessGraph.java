@@ -129,12 +129,14 @@ public final class JdbcAccessGraph implements AccessGraph {
      * otherwise), then walks it. Serialized: the index is one mutable structure.
      */
     @Override
-    public boolean checkAccess(String principalKey, String resourceKey, AclAction action, Set<String> requiredScopes) {
+    public boolean checkAccess(String principalKey, String resourceKey, AclAction action, Set<String> requiredScopes,
+            Set<String> anyOfScopes) {
         Objects.requireNonNull(action, "action");
         Set<String> required = Set.copyOf(requiredScopes);
+        Set<String> anyOf = Set.copyOf(anyOfScopes);
         synchronized (index) {
             db.read(c -> catchUp(c));
-            return index.allowed(principalKey, resourceKey, action.edgeType(), required);
+            return index.allowed(principalKey, resourceKey, action.edgeType(), required, anyOf);
         }
     }
 
