@@ -29,6 +29,13 @@ public record Target(Class<?> benchmarkClass, String description, ToDoubleFuncti
                 "x");
     }
 
+    /** A percentile (0-100) of sampled times, in the benchmark's own output unit, that must stay under a bound. */
+    public static Target percentileAtMost(Class<?> benchmarkClass, String description, String benchmark,
+            double percentile, double max, String unit) {
+        return new Target(benchmarkClass, description, r -> r.percentile(benchmark, percentile), Bound.AT_MOST, max,
+                unit);
+    }
+
     /** An absolute throughput bound in operations per second, where the issue states one. */
     public static Target perSecondAtLeast(Class<?> benchmarkClass, String description, String benchmark,
             double minPerSecond, String unit) {

@@ -8,6 +8,8 @@ import dev.alknet.bench.rpc.SubscriptionBench;
 import dev.alknet.bench.secret.Bip39Bench;
 import dev.alknet.bench.secret.EncryptionBench;
 import dev.alknet.bench.secret.Slip10Bench;
+import dev.alknet.bench.storage.AclBench;
+import dev.alknet.bench.storage.StorageBench;
 import java.util.List;
 
 /** Every speed target the project promises, each a ratio or bound within one run. */
@@ -41,6 +43,14 @@ final class TargetCatalog {
                 Target.perSecondAtLeast(Slip10Bench.class, "SLIP-0010 ed25519 derivation, depth 4",
                         "ed25519Depth4", 20_000, "paths/s"),
                 Target.ratioAtLeast(EncryptionBench.class, "EncryptedData AES-256-GCM 64 KiB vs raw JDK cipher",
-                        "encryptedData64k", "jdkGcm64k", 0.90));
+                        "encryptedData64k", "jdkGcm64k", 0.90),
+                Target.perSecondAtLeast(StorageBench.class, "batched node inserts on SQLite",
+                        "metagraphBatch", 20_000, "nodes/s"),
+                Target.ratioAtLeast(StorageBench.class, "batched node inserts on SQLite vs raw JDBC",
+                        "metagraphBatch", "rawJdbcBatch", 0.7),
+                Target.percentileAtMost(StorageBench.class, "stream publish to subscriber wake-up p50 (SQLite)",
+                        "publishToWakeUp", 50, 5.0, "ms"),
+                Target.percentileAtMost(AclBench.class, "ACL check p99, 10k principals and 100k edges (SQLite)",
+                        "checkAccess", 99, 1.0, "ms"));
     }
 }

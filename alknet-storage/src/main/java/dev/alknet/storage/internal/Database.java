@@ -1,0 +1,42 @@
+package dev.alknet.storage.internal;
+
+import dev.alknet.storage.Dialect;
+import dev.alknet.storage.StorageConfig;
+import dev.alknet.storage.StorageException;
+
+/**
+ * Connections to one database, with transactions and retries handled so callers see either a result or a
+ * {@link StorageException}. Thread-safe.
+ */
+public interface Database extends AutoCloseable {
+
+    Dialect dialect();
+
+    /** Runs {@code work} on a connection that sees the latest committed state. */
+    <T> T read(SqlWork<T> work);
+
+    /**
+     * Runs {@code work} in one transaction and commits it; on any exception the transaction is rolled back, so
+     * nothing of it is written. Transient conflicts (SQLite busy, PostgreSQL serialization failures) are retried,
+     * so {@code work} must have no effects outside the transaction.
+     */
+    <T> T write(SqlWork<T> work);
+
+    /**
+     * Starts watching for commits made through other connections (other processes included) and runs
+     * {@code onChange} after each; close the result to stop.
+     */
+    AutoCloseable watchChanges(Runnable onChange);
+
+    @Override
+    void close();
+
+    /** Migrates the database to the newest schema, then opens the connections. */
+    static Database open(StorageConfig config) {
+        Migrations.migrate(config);
+        return switch (config.dialect()) {
+            case SQLITE -> new SqliteDatabase(config);
+            case POSTGRESQL -> new PostgresDatabase(config);
+        };
+    }
+}

@@ -1,0 +1,127 @@
+package dev.alknet.storage.internal;
+
+import dev.alknet.storage.StorageException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+
+/**
+ * JSON as storage reads and writes it. Input is parsed strictly (duplicate keys are an error, not "last wins"), and
+ * everything stored is first checked to be representable identically on SQLite and PostgreSQL: PostgreSQL's
+ * {@code jsonb} cannot hold U+0000, and no database can hold an unpaired surrogate or a non-finite number as JSON.
+ */
+public final class Json {
+
+    /** Largest serialized attributes object; bigger blobs belong in files, not in graph rows. */
+    public static final int MAX_BYTES = 1 << 20;
+
+    static final JsonMapper MAPPER = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+    private Json() {
+    }
+
+    public static JsonMapper mapper() {
+        return MAPPER;
+    }
+
+    /** @throws StorageException INVALID naming {@code what} and the parser's complaint */
+    public static JsonNode parse(String text, String what) {
+        if (text == null) {
+            throw invalid(what + " is missing");
+        }
+        try {
+            return MAPPER.readTree(text);
+        } catch (JacksonException e) {
+            throw invalid(what + " is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /** Parses text that storage itself wrote. */
+    static JsonNode read(String stored) {
+        try {
+            return MAPPER.readTree(stored);
+        } catch (JacksonException e) {
+            throw new StorageException(StorageException.Kind.UNAVAILABLE, "stored JSON is corrupt: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Serializes a value after {@link #checkStorable}; the result is what gets stored. */
+    static String write(JsonNode node, String what) {
+        checkStorable(node, what);
+        String text = MAPPER.writeValueAsString(node);
+        long bytes = Utf8.length(text);
+        if (bytes > MAX_BYTES) {
+            throw invalid(what + " take " + bytes + " bytes as JSON, more than the " + MAX_BYTES + " allowed");
+        }
+        return text;
+    }
+
+    static String writeList(List<String> values) {
+        ArrayNode array = MAPPER.createArrayNode();
+        values.forEach(array::add);
+        return MAPPER.writeValueAsString(array);
+    }
+
+    static List<String> readList(String stored) {
+        List<String> out = new ArrayList<>();
+        read(stored).forEach(v -> out.add(v.asString()));
+        return out;
+    }
+
+    /**
+     * @throws StorageException INVALID naming the JSON pointer of the first value no database can store the same
+     */
+    static void checkStorable(JsonNode node, String what) {
+        String problem = firstProblem(node, "");
+        if (problem != null) {
+            throw invalid(what + " cannot be stored: " + problem);
+        }
+    }
+
+    private static String firstProblem(JsonNode node, String pointer) {
+        if (node.isString()) {
+            String bad = Text.unstorable(node.asString());
+            return bad == null ? null : "the string at '" + pointer + "' contains " + bad;
+        }
+        if (node.isFloatingPointNumber() && !Double.isFinite(node.asDouble())) {
+            return "the number at '" + pointer + "' is not finite";
+        }
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                String child = pointer + "/" + escape(field.getKey());
+                String bad = Text.unstorable(field.getKey());
+                if (bad != null) {
+                    return "the property name at '" + child + "' contains " + bad;
+                }
+                String problem = firstProblem(field.getValue(), child);
+                if (problem != null) {
+                    return problem;
+                }
+            }
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String problem = firstProblem(node.get(i), pointer + "/" + i);
+                if (problem != null) {
+                    return problem;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** RFC 6901 escaping of one reference token. */
+    private static String escape(String token) {
+        return token.replace("~", "~0").replace("/", "~1");
+    }
+
+    private static StorageException invalid(String message) {
+        return new StorageException(StorageException.Kind.INVALID, message);
+    }
+}

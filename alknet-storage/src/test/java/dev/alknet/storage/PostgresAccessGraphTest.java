@@ -1,0 +1,9 @@
+package dev.alknet.storage;
+
+class PostgresAccessGraphTest extends AccessGraphContract {
+
+    @Override
+    StorageBackend backend() {
+        return StorageBackend.POSTGRESQL;
+    }
+}

@@ -1,0 +1,9 @@
+package dev.alknet.storage;
+
+class PostgresCrashTest extends CrashContract {
+
+    @Override
+    StorageBackend backend() {
+        return StorageBackend.POSTGRESQL;
+    }
+}

@@ -1,0 +1,9 @@
+package dev.alknet.storage;
+
+class PostgresIdentityParityProperties extends IdentityParityContract {
+
+    @Override
+    StorageBackend backend() {
+        return StorageBackend.POSTGRESQL;
+    }
+}

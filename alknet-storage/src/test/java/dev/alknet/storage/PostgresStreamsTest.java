@@ -1,0 +1,9 @@
+package dev.alknet.storage;
+
+class PostgresStreamsTest extends StreamsContract {
+
+    @Override
+    StorageBackend backend() {
+        return StorageBackend.POSTGRESQL;
+    }
+}

@@ -1,0 +1,9 @@
+package dev.alknet.storage;
+
+class PostgresWorkQueueTest extends WorkQueueContract {
+
+    @Override
+    StorageBackend backend() {
+        return StorageBackend.POSTGRESQL;
+    }
+}

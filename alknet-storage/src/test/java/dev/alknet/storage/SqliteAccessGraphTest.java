@@ -1,0 +1,9 @@
+package dev.alknet.storage;
+
+class SqliteAccessGraphTest extends AccessGraphContract {
+
+    @Override
+    StorageBackend backend() {
+        return StorageBackend.SQLITE;
+    }
+}

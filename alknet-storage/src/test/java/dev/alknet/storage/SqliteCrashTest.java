@@ -1,0 +1,9 @@
+package dev.alknet.storage;
+
+class SqliteCrashTest extends CrashContract {
+
+    @Override
+    StorageBackend backend() {
+        return StorageBackend.SQLITE;
+    }
+}

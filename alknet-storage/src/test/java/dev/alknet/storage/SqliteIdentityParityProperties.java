@@ -1,0 +1,9 @@
+package dev.alknet.storage;
+
+class SqliteIdentityParityProperties extends IdentityParityContract {
+
+    @Override
+    StorageBackend backend() {
+        return StorageBackend.SQLITE;
+    }
+}

@@ -1,0 +1,9 @@
+package dev.alknet.storage;
+
+class SqliteMetagraphInputProperties extends MetagraphInputContract {
+
+    @Override
+    StorageBackend backend() {
+        return StorageBackend.SQLITE;
+    }
+}

@@ -1,0 +1,197 @@
+package dev.alknet.storage;
+
+import static dev.alknet.storage.MetagraphContract.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Durable streams and the outbox, identical on every dialect. */
+abstract class StreamsContract {
+
+    /** Long enough for a loaded CI machine; tests wait for events, they never measure time. */
+    private static final long WAIT_SECONDS = 30;
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    StorageConfig config;
+    StorageService storage;
+    Streams streams;
+
+    abstract StorageBackend backend();
+
+    @BeforeEach
+    void open() {
+        config = backend().freshDatabase();
+        storage = StorageService.open(config);
+        streams = storage.streams();
+    }
+
+    @AfterEach
+    void close() {
+        storage.close();
+    }
+
+    @Test
+    void aChangeAndItsEventsCommitTogether() {
+        Metagraph mg = storage.metagraph();
+        GraphType t = mg.createGraphType("t", null, GraphRules.strictDirected(), TypeScope.USER);
+        mg.createNodeType(t.id(), "n", null, "{\"type\": \"object\", \"required\": [\"name\"]}");
+        mg.createEdgeType(t.id(), "e", null, json("{}"), List.of(), List.of());
+        Graph g = mg.createGraph(t.id(), "g", null, null, null);
+        mg.addNode(g.id(), new NewNode("n", "a", json("{\"name\": \"A\"}")));
+        try {
+            mg.addNode(g.id(), new NewNode("n", "b", json("{}")));
+        } catch (AttributeValidationException expected) {
+            // rejected: neither the node nor its event may exist
+        }
+        mg.addNode(g.id(), new NewNode("n", "c", json("{\"name\": \"C\"}")));
+        mg.addEdge(g.id(), NewEdge.of("e", "a", "c", json("{}")));
+        mg.deleteNode(g.id(), "c");
+
+        List<StreamEvent> events = streams.read(Streams.graph(g.id()), 0, 100);
+        assertThat(events).extracting(StreamEvent::type).containsExactly("node.created", "node.created",
+                "edge.created", "edge.deleted", "node.deleted");
+        assertThat(events).extracting(StreamEvent::position).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(events.get(0).payload().path("key").asString()).isEqualTo("a");
+        assertThat(events.get(0).payload().path("attributes")).isEqualTo(json("{\"name\": \"A\"}"));
+        assertThat(streams.read(Streams.GRAPHS, 0, 100)).extracting(StreamEvent::type).containsExactly(
+                "graph_type.created", "node_type.created", "edge_type.created", "graph.created");
+    }
+
+    @Test
+    void identityChangesArePublishedWithoutSecrets() {
+        Account a = storage.identities().createAccount("a@example.org", null, AccessLevel.USER, Grant.none());
+        IssuedApiKey key = storage.identities().createApiKey(a.id(), "ci", null);
+        List<StreamEvent> events = streams.read(Streams.IDENTITIES, 0, 100);
+        assertThat(events).extracting(StreamEvent::type).containsExactly("account.created", "api_key.created");
+        assertThat(events.get(1).payload().path("ownerId").asString()).isEqualTo(a.id());
+        assertThat(events.toString()).doesNotContain(key.secret().substring(4));
+    }
+
+    @Test
+    void concurrentPublishersGetGapFreePositions() throws Exception {
+        int threads = 6;
+        int each = 15;
+        TestThreads.run(threads, thread -> {
+            for (int i = 0; i < each; i++) {
+                streams.publish("s", "tick", json("{\"thread\": " + thread + ", \"i\": " + i + "}"));
+            }
+            return null;
+        });
+        List<StreamEvent> all = streams.read("s", 0, 1000);
+        assertThat(all).extracting(StreamEvent::position)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, threads * each).boxed().toList());
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            assertThat(all.stream().filter(e -> e.payload().path("thread").asInt() == thread)
+                    .map(e -> e.payload().path("i").asInt()).toList()).as("thread " + t + " in order")
+                    .isSorted().hasSize(each);
+        }
+    }
+
+    @Test
+    void aPublishFromAnotherProcessWakesTheSubscriberWithoutWaitingForThePoll() throws Exception {
+        BlockingQueue<Long> seen = new LinkedBlockingQueue<>();
+        try (StorageService other = StorageService.open(config);
+                StreamSubscription sub = streams.subscribe("s", "far", e -> seen.add(e.position()),
+                        Duration.ofHours(1))) {
+            other.streams().publish("s", "e", json("{}"));
+            assertThat(take(seen, 1)).containsExactly(1L);
+            awaitPosition(sub, 1);
+            // Let the subscriber go back to waiting; the next event can then only come through the watcher.
+            Thread.sleep(300);
+            other.streams().publish("s", "e", json("{}"));
+            assertThat(take(seen, 1)).containsExactly(2L);
+        }
+    }
+
+    @Test
+    void offsetsOnlyMoveForward() {
+        assertThat(streams.offset("s", "c")).isZero();
+        streams.commit("s", "c", 5);
+        streams.commit("s", "c", 3);
+        assertThat(streams.offset("s", "c")).isEqualTo(5);
+        assertThat(streams.offset("s", "other")).isZero();
+    }
+
+    @Test
+    void aSubscriberResumesAfterARestartWithNoGapAndNoDuplicate() throws Exception {
+        for (int i = 1; i <= 5; i++) {
+            streams.publish("s", "e", json("{\"n\": " + i + "}"));
+        }
+        BlockingQueue<Long> seen = new LinkedBlockingQueue<>();
+        try (StreamSubscription sub = streams.subscribe("s", "worker", e -> seen.add(e.position()), POLL)) {
+            assertThat(take(seen, 5)).containsExactly(1L, 2L, 3L, 4L, 5L);
+            streams.publish("s", "e", json("{\"n\": 6}"));
+            assertThat(take(seen, 1)).containsExactly(6L);
+            awaitPosition(sub, 6);
+        }
+        streams.publish("s", "e", json("{\"n\": 7}"));
+        storage.close();
+
+        storage = StorageService.open(config);
+        streams = storage.streams();
+        streams.publish("s", "e", json("{\"n\": 8}"));
+        try (StreamSubscription sub = streams.subscribe("s", "worker", e -> seen.add(e.position()), POLL)) {
+            assertThat(take(seen, 2)).containsExactly(7L, 8L);
+            awaitPosition(sub, 8);
+        }
+        assertThat(seen).isEmpty();
+        assertThat(streams.offset("s", "worker")).isEqualTo(8);
+    }
+
+    @Test
+    void aFailingHandlerGetsTheEventAgain() throws Exception {
+        streams.publish("s", "e", json("{}"));
+        streams.publish("s", "e", json("{}"));
+        AtomicBoolean failedOnce = new AtomicBoolean();
+        BlockingQueue<Long> seen = new LinkedBlockingQueue<>();
+        try (StreamSubscription sub = streams.subscribe("s", "flaky", e -> {
+            seen.add(e.position());
+            if (e.position() == 2 && failedOnce.compareAndSet(false, true)) {
+                throw new IllegalStateException("transient failure");
+            }
+        }, POLL)) {
+            assertThat(take(seen, 3)).containsExactly(1L, 2L, 2L);
+            awaitPosition(sub, 2);
+        }
+        assertThat(streams.offset("s", "flaky")).isEqualTo(2);
+    }
+
+    @Test
+    void malformedStreamInputIsRejected() {
+        MetagraphContract.assertKind(() -> streams.publish("", "t", json("{}")), StorageException.Kind.INVALID)
+                .hasMessageContaining("stream name");
+        MetagraphContract.assertKind(() -> streams.publish("s", "t", json("{\"x\": \"\\u0000\"}")),
+                StorageException.Kind.INVALID).hasMessageContaining("'/x'");
+        MetagraphContract.assertKind(() -> streams.read("s", 0, 0), StorageException.Kind.INVALID);
+        assertThat(streams.read("s", 0, 10)).isEmpty();
+    }
+
+    private static List<Long> take(BlockingQueue<Long> queue, int n) throws InterruptedException {
+        List<Long> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Long next = queue.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+            assertThat(next).as("event " + (i + 1) + " of " + n).isNotNull();
+            out.add(next);
+        }
+        return out;
+    }
+
+    private static void awaitPosition(StreamSubscription sub, long position) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (sub.position() < position && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(sub.position()).isEqualTo(position);
+    }
+}
