@@ -22,6 +22,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -44,21 +45,10 @@ class SpliceTest {
     void theTunnelsEndOfStreamWaitsForBytesStillQueuedForASlowReader() throws Exception {
         CompletableFuture<Channel> accepted = new CompletableFuture<>();
         FillingTunnel tunnel = new FillingTunnel();
-        Channel server = new ServerBootstrap()
-                .group(Loops.GROUP)
-                .channel(NioServerSocketChannel.class)
-                .childOption(ChannelOption.AUTO_READ, false)
-                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                .childHandler(new ChannelInboundHandlerAdapter() {
-                    @Override
-                    public void channelActive(ChannelHandlerContext ctx) {
-                        ctx.pipeline().remove(this);
-                        tunnel.local = ctx.channel();
-                        Splice.start(ctx.channel(), tunnel);
-                        accepted.complete(ctx.channel());
-                    }
-                })
-                .bind(InetAddress.getLoopbackAddress(), 0).sync().channel();
+        Channel server = spliceServer(tunnel, local -> {
+            tunnel.local = local;
+            accepted.complete(local);
+        });
         try (Socket reader = new Socket()) {
             reader.connect((InetSocketAddress) server.localAddress());
             reader.setSoTimeout(30_000);
@@ -91,7 +81,7 @@ class SpliceTest {
     @Test
     void aBrokenTunnelResetsTheLocalConnectionAfterTheBytesBefore() throws Exception {
         CompletableFuture<ByteBuf> breaks = new CompletableFuture<>();
-        Tunnel tunnel = new Tunnel() {
+        Tunnel tunnel = new DiscardingTunnel() {
             private boolean greeted;
 
             @Override
@@ -102,35 +92,8 @@ class SpliceTest {
                 }
                 return breaks;
             }
-
-            @Override
-            public CompletableFuture<Void> write(ByteBuf data) {
-                data.release();
-                return CompletableFuture.completedFuture(null);
-            }
-
-            @Override
-            public CompletableFuture<Void> shutdownOutput() {
-                return CompletableFuture.completedFuture(null);
-            }
-
-            @Override
-            public void close() {
-            }
         };
-        Channel server = new ServerBootstrap()
-                .group(Loops.GROUP)
-                .channel(NioServerSocketChannel.class)
-                .childOption(ChannelOption.AUTO_READ, false)
-                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                .childHandler(new ChannelInboundHandlerAdapter() {
-                    @Override
-                    public void channelActive(ChannelHandlerContext ctx) {
-                        ctx.pipeline().remove(this);
-                        Splice.start(ctx.channel(), tunnel);
-                    }
-                })
-                .bind(InetAddress.getLoopbackAddress(), 0).sync().channel();
+        Channel server = spliceServer(tunnel, local -> { });
         try (Socket app = new Socket()) {
             app.connect((InetSocketAddress) server.localAddress());
             app.setSoTimeout(30_000);
@@ -144,7 +107,7 @@ class SpliceTest {
     }
 
     /** Hands out numbered chunks while Netty has nothing queued, then its end of stream. */
-    private static final class FillingTunnel implements Tunnel {
+    private static final class FillingTunnel extends DiscardingTunnel {
         volatile Channel local;
         volatile long produced;
         final CompletableFuture<Long> ended = new CompletableFuture<>();
@@ -165,6 +128,28 @@ class SpliceTest {
             return CompletableFuture.completedFuture(chunk);
         }
 
+    }
+
+    /** Splices each accepted loopback connection with {@code tunnel}; {@code onActive} sees the local channel. */
+    private static Channel spliceServer(Tunnel tunnel, Consumer<Channel> onActive) throws InterruptedException {
+        return new ServerBootstrap()
+                .group(Loops.GROUP)
+                .channel(NioServerSocketChannel.class)
+                .childOption(ChannelOption.AUTO_READ, false)
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                .childHandler(new ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void channelActive(ChannelHandlerContext ctx) {
+                        ctx.pipeline().remove(this);
+                        onActive.accept(ctx.channel());
+                        Splice.start(ctx.channel(), tunnel);
+                    }
+                })
+                .bind(InetAddress.getLoopbackAddress(), 0).sync().channel();
+    }
+
+    /** A tunnel whose far end swallows whatever is written to it; subclasses decide what reads give. */
+    private abstract static class DiscardingTunnel implements Tunnel {
         @Override
         public CompletableFuture<Void> write(ByteBuf data) {
             data.release();
