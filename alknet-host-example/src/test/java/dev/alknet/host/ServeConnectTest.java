@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -134,7 +135,28 @@ class ServeConnectTest {
         proxied = proxiedCli.start(proxiedOut, new LineSink(), second.toArray(String[]::new));
         HostPort socks = awaitSocks(proxiedOut);
 
-        assertThat(TestHttp.getThroughSocks(new InetSocketAddress(socks.host(), socks.port()), "127.0.0.1",
-                http.port())).startsWith("HTTP/1.1 200").endsWith(TestHttp.BODY);
+        InetSocketAddress proxiedSocks = new InetSocketAddress(socks.host(), socks.port());
+        assertThat(TestHttp.getThroughSocks(proxiedSocks, "127.0.0.1", http.port()))
+                .startsWith("HTTP/1.1 200").endsWith(TestHttp.BODY);
+
+        // Proof that the second client really went through the first: without the first, it has no server.
+        connectCli.stop();
+        assertThat(connect.get(60, TimeUnit.SECONDS)).as(connectOut.text()).isZero();
+        assertThat(eventuallyFails(() -> TestHttp.getThroughSocks(proxiedSocks, "127.0.0.1", http.port())))
+                .as("the proxied client lost its server with the proxy").isTrue();
+    }
+
+    /** Tries {@code get} until it throws (true) or 30 s passed (false): a dropped session is noticed quickly. */
+    private static boolean eventuallyFails(Callable<String> get) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < until) {
+            try {
+                get.call();
+            } catch (Exception expected) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
     }
 }
