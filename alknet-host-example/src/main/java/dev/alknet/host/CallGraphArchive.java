@@ -38,6 +38,8 @@ final class CallGraphArchive {
 
     static final String GRAPH_TYPE = "call-graph";
     static final String CALL = "call";
+    /** The owner recorded on archived call graphs, so they can be listed with {@code graphsOwnedBy}. */
+    static final String OWNER = "alknet-host";
     private static final String CALL_SCHEMA = """
             {"type": "object", "required": ["operation_id", "status"],
              "properties": {
@@ -70,16 +72,25 @@ final class CallGraphArchive {
         return new CallGraphArchive(metagraph, type.id());
     }
 
-    /** Stores {@code snapshot} as a new graph named {@code name} and archives it (read-only from then on). */
+    /**
+     * Stores {@code snapshot} as a new graph named {@code name} and archives it (read-only from then on). The
+     * metagraph writes in several transactions, so a save that fails part-way deletes its draft again: either the
+     * whole snapshot is archived or nothing is left.
+     */
     Graph save(String name, CallGraphSnapshot snapshot) {
-        Graph graph = metagraph.createGraph(graphTypeId, name, null, null, null);
-        metagraph.addNodes(graph.id(), snapshot.calls().stream()
-                .map(call -> new NewNode(CALL, call.requestId(), attributes(call))).toList());
-        metagraph.addEdges(graph.id(), snapshot.edges().stream()
-                .map(edge -> NewEdge.of(edge.type().wireName(), edge.source(), edge.target(),
-                        FrameCodec.jsonMapper().createObjectNode()))
-                .toList());
-        return metagraph.setStatus(graph.id(), GraphStatus.ARCHIVED);
+        Graph graph = metagraph.createGraph(graphTypeId, name, null, OWNER, null);
+        try {
+            metagraph.addNodes(graph.id(), snapshot.calls().stream()
+                    .map(call -> new NewNode(CALL, call.requestId(), attributes(call))).toList());
+            metagraph.addEdges(graph.id(), snapshot.edges().stream()
+                    .map(edge -> NewEdge.of(edge.type().wireName(), edge.source(), edge.target(),
+                            FrameCodec.jsonMapper().createObjectNode()))
+                    .toList());
+            return metagraph.setStatus(graph.id(), GraphStatus.ARCHIVED);
+        } catch (RuntimeException e) {
+            metagraph.deleteGraph(graph.id());
+            throw e;
+        }
     }
 
     /** The snapshot stored as graph {@code graphId}, calls by request id and edges sorted as a live graph's. */

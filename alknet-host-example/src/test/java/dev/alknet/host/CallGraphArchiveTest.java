@@ -1,9 +1,12 @@
 package dev.alknet.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.alknet.core.frame.FrameCodec;
 import dev.alknet.flowgraph.AbortPolicy;
+import dev.alknet.flowgraph.CallEdge;
+import dev.alknet.flowgraph.CallEdgeType;
 import dev.alknet.flowgraph.CallErrorInfo;
 import dev.alknet.flowgraph.CallEvent;
 import dev.alknet.flowgraph.CallGraph;
@@ -11,12 +14,14 @@ import dev.alknet.flowgraph.CallGraphSnapshot;
 import dev.alknet.flowgraph.CallStatus;
 import dev.alknet.storage.Graph;
 import dev.alknet.storage.GraphStatus;
+import dev.alknet.storage.StorageException;
 import dev.alknet.storage.StorageConfig;
 import dev.alknet.storage.StorageService;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +48,23 @@ class CallGraphArchiveTest {
         }
         try (StorageService reopened = StorageService.open(StorageConfig.inDataDir(dir))) {
             assertThat(CallGraphArchive.in(reopened.metagraph()).load(graphId)).isEqualTo(original);
+        }
+    }
+
+    @Test
+    void aSaveThatFailsPartWayLeavesNothingBehind() {
+        CallGraphSnapshot good = sampleGraph();
+        // An edge to a call the snapshot does not hold: the edges fail after the nodes were written.
+        CallGraphSnapshot broken = new CallGraphSnapshot(good.calls(), List.of(new CallEdge("p", "ghost",
+                CallEdgeType.TRIGGERED)));
+        try (StorageService storage = StorageService.open(StorageConfig.inDataDir(dir))) {
+            CallGraphArchive archive = CallGraphArchive.in(storage.metagraph());
+
+            assertThatThrownBy(() -> archive.save("broken", broken)).isInstanceOf(StorageException.class);
+            assertThat(storage.metagraph().graphsOwnedBy(CallGraphArchive.OWNER)).isEmpty();
+            Graph saved = archive.save("good", good);
+            assertThat(storage.metagraph().graphsOwnedBy(CallGraphArchive.OWNER)).extracting(Graph::id)
+                    .containsExactly(saved.id());
         }
     }
 
