@@ -160,6 +160,50 @@ class AlknetJarIT {
     }
 
     @Test
+    void storageOperationsWriteAFileInTheDataDirAndKeepItAcrossARestart() throws Exception {
+        Path config = Files.writeString(dir.resolve("alknet.toml"), """
+                [[listeners]]
+                listen = "127.0.0.1:2222"
+                interface = "raw"
+                [auth]
+                default_scopes = ["storage:read", "storage:write", "admin"]
+                [auth.token]
+                enabled = true
+                """);
+        LineSink out = serve("--config", config.toString());
+        String raw = Shell.words(out.await(l -> l.strip().startsWith("alknet ops --raw "))).get(3);
+
+        String typeId = JsonText.parse("type", call("--raw", raw, "/head/storage/createGraphType",
+                "{\"name\": \"notes\"}").out()).get("id").stringValue();
+        call("--raw", raw, "/head/storage/createNodeType", "{\"graph_type_id\": \"" + typeId + "\", "
+                + "\"name\": \"note\", \"schema\": {\"required\": [\"text\"]}}");
+        String graphId = JsonText.parse("graph", call("--raw", raw, "/head/storage/createGraph",
+                "{\"graph_type_id\": \"" + typeId + "\", \"name\": \"mine\"}").out()).get("id").stringValue();
+        Cli.Result added = call("--raw", raw, "/head/storage/addNode", "{\"graph_id\": \"" + graphId + "\", "
+                + "\"type\": \"note\", \"key\": \"n1\", \"attributes\": {\"text\": \"hello\"}}");
+        Cli.Result refused = call("--raw", raw, "/head/storage/addNode", "{\"graph_id\": \"" + graphId + "\", "
+                + "\"type\": \"note\", \"key\": \"n2\", \"attributes\": {}}");
+
+        assertThat(added.exitCode()).as(added.err()).isZero();
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.errLines()).singleElement().asString().startsWith("VALIDATION_ERROR: ")
+                .contains("'/attributes'");
+        assertThat(dir.resolve("system.db")).isRegularFile();
+        server.destroy();
+        assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(server.exitValue()).as(Files.readString(dir.resolve("serve.log"))).isZero();
+
+        out = serve("--config", config.toString());
+        raw = Shell.words(out.await(l -> l.strip().startsWith("alknet ops --raw "))).get(3);
+        Cli.Result page = call("--raw", raw, "/head/storage/queryNodes", "{\"graph_id\": \"" + graphId + "\"}");
+        assertThat(page.exitCode()).as(page.err()).isZero();
+        assertThat(JsonText.parse("page", page.out()).get("nodes").get(0).get("attributes").get("text").stringValue())
+                .isEqualTo("hello");
+        server.destroy();
+        assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
     void sshDynamicForwardReachesWhatTheConfigAllows() throws Exception {
         String sshPath = Tools.require("ssh");
         Path config = Files.writeString(dir.resolve("alknet.toml"), """
