@@ -56,7 +56,13 @@ final class StorageWatch {
         String stream = Streams.graph(graph.id());
         String consumer = "call:" + caller.id() + ":" + in.get("consumer").stringValue();
         if (in.has("after")) {
-            streams.commit(stream, consumer, in.get("after").asLong());
+            long after = in.get("after").asLong();
+            // An offset past the head would silently swallow the events that later take those positions.
+            if (after > 0 && streams.read(stream, after - 1, 1).isEmpty()) {
+                throw new CallException(ErrorCode.VALIDATION_ERROR, "after " + after + " is beyond the last event of "
+                        + stream);
+            }
+            streams.commit(stream, consumer, after);
         }
         CompletableFuture<Void> ended = new CompletableFuture<>();
         try (StreamSubscription ignored = streams.subscribe(stream, consumer,

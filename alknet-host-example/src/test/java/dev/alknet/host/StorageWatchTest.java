@@ -59,6 +59,12 @@ class StorageWatchTest extends StorageGraphTestBase {
         assertThat(bobs.next().get("position").asLong()).as("bob's offset is his own").isEqualTo(2);
         alices.cancel();
         bobs.cancel();
+
+        Items beyond = new Items();
+        alice.subscribe("watchGraph", inGraph("\"consumer\": \"later\", \"after\": 3")).subscribe(beyond);
+        CallException refused = (CallException) beyond.error.get(30, TimeUnit.SECONDS);
+        assertThat(refused.code()).isEqualTo(ErrorCode.VALIDATION_ERROR);
+        assertThat(refused.getMessage()).contains("after 3 is beyond the last event");
     }
 
     @Test
