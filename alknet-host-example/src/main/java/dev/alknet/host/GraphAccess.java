@@ -57,13 +57,18 @@ final class GraphAccess {
         return graph.get();
     }
 
-    /** @return the graph, when {@code caller} owns it (or is an admin) */
+    /**
+     * Ownership is the graph's {@code owner_id}, not an ACL edge, so an owner who revoked their own grants can still
+     * grant them again.
+     *
+     * @return the graph, when {@code caller} owns it (or is an admin)
+     */
     Graph requireOwner(Identity caller, String graphId) {
-        Graph graph = require(caller, graphId, AclAction.READ);
-        if (!caller.hasScope(ADMIN) && !caller.id().equals(graph.ownerId())) {
-            throw denied(caller, graphId, "own");
+        if (caller.hasScope(ADMIN)) {
+            return require(caller, graphId, AclAction.READ);
         }
-        return graph;
+        return metagraph.graph(graphId).filter(g -> caller.id().equals(g.ownerId()))
+                .orElseThrow(() -> denied(caller, graphId, "own"));
     }
 
     /** Makes the graph a resource of the ACL and grants its owner read and write. */

@@ -59,6 +59,16 @@ class StorageAccessTest extends StorageGraphTestBase {
     }
 
     @Test
+    void anOwnerWhoRevokedTheirOwnReadCanGrantItBack() {
+        String ownRead = inGraph("\"identity_id\": \"" + StorageOpsFixture.ALICE_ID + "\", \"action\": \"read\"");
+        assertThat(alice.call("revokeGraph", ownRead).get("revoked").asBoolean()).isTrue();
+        assertDenied(alice.fails("getGraph", inGraph("")));
+
+        assertThat(alice.call("grantGraph", ownRead).get("granted").asBoolean()).isTrue();
+        assertThat(alice.call("getGraph", inGraph("")).get("id").stringValue()).isEqualTo(graphId);
+    }
+
+    @Test
     void aMissingGraphAndAForbiddenOneLookTheSame() {
         CallException forbidden = bob.fails("getGraph", "{\"graph_id\": \"" + graphId + "\"}");
         CallException missing = bob.fails("getGraph", "{\"graph_id\": \"no-such-graph\"}");
