@@ -77,6 +77,7 @@ final class StorageEdgeOps {
     }
 
     private static boolean joins(Edge edge, String source, String target) {
-        return (source == null || edge.sourceKey().equals(source)) && (target == null || edge.targetKey().equals(target));
+        return (source == null || edge.sourceKey().equals(source))
+                && (target == null || edge.targetKey().equals(target));
     }
 }
