@@ -20,7 +20,7 @@ import java.util.Set;
  * (docs/storage.md, "Access rule"):
  *
  * <ul>
- *   <li>a caller is the principal {@code identity:<identity id>}, a graph the resource {@code graph:<graph id>};
+ *   <li>a caller is the principal {@code account:<identity id>}, a graph the resource {@code graph:<graph id>};
  *   <li>creating a graph makes the caller its owner and grants the caller {@code can_read} and {@code can_write};
  *   <li>reading a graph needs {@link AclAction#READ} on it, writing it (nodes, edges, status) {@link AclAction#WRITE},
  *       as {@link AccessGraph#checkAccess} decides (so memberships and delegations made in the ACL graph count);
@@ -33,7 +33,11 @@ import java.util.Set;
 final class GraphAccess {
 
     static final String ADMIN = "admin";
-    private static final String PRINCIPAL = "identity:";
+    /**
+     * The key alknet-storage gives account principals, so that organisation memberships it mirrors into the ACL apply
+     * once callers are storage accounts; a config identity (a key fingerprint) takes the same form.
+     */
+    private static final String PRINCIPAL = "account:";
     private static final String RESOURCE = "graph:";
 
     private final Metagraph metagraph;

@@ -99,14 +99,14 @@ class StorageAccessTest extends StorageGraphTestBase {
     void aGroupGrantInTheAclGraphReachesItsMembers() {
         AccessGraph acl = fixture.storage.acl();
         acl.addPrincipal("team", PrincipalType.ROLE, "team", Set.of());
-        // The principal of a caller is "identity:<identity id>" (GraphAccess).
-        acl.addPrincipal("identity:" + StorageOpsFixture.BOB_ID, PrincipalType.ACCOUNT, StorageOpsFixture.BOB_ID,
+        // The principal of a caller is "account:<identity id>" (GraphAccess).
+        acl.addPrincipal("account:" + StorageOpsFixture.BOB_ID, PrincipalType.ACCOUNT, StorageOpsFixture.BOB_ID,
                 Set.of());
         acl.grant("team", AclAction.WRITE, "graph:" + graphId);
         assertDenied(bob.fails("addNode", inGraph("\"type\": \"person\", \"key\": \"b\", \"attributes\": "
                 + "{\"name\": \"B\"}")));
 
-        acl.addMember("identity:" + StorageOpsFixture.BOB_ID, "team");
+        acl.addMember("account:" + StorageOpsFixture.BOB_ID, "team");
 
         assertThat(bob.call("addNode", inGraph("\"type\": \"person\", \"key\": \"b\", \"attributes\": "
                 + "{\"name\": \"B\"}")).get("key").stringValue()).isEqualTo("b");
