@@ -63,7 +63,9 @@ class AuthTokenTest {
         try {
             assertThat(AuthToken.parse(text).toBytes()).hasSize(AuthToken.LENGTH);
         } catch (IllegalArgumentException expected) {
-            assertThat(expected.getMessage()).startsWith("auth token").doesNotContain(text.isBlank() ? "\u0000" : text);
+            // One of two fixed messages, so it never repeats the text (a short text may occur in them by chance).
+            assertThat(expected.getMessage()).matches("auth token is not unpadded base64url|auth token must decode to "
+                    + AuthToken.LENGTH + " bytes \\(key id, timestamp, signature\\), got \\d+");
         }
     }
 

@@ -79,10 +79,13 @@ public final class AlknetClient implements TunnelOpener, AutoCloseable {
             throw new IllegalStateException(closed ? "the client is closed" : "connect() was already called");
         }
         ClientSettings settings = new ClientSettings(config.server, config.proxy, config.user,
-                config.identity.toKeyPair(), config.remoteForwards, TIMEOUT);
+                config.identity.toKeyPair(), config.remoteForwards, TIMEOUT, config.rekeyLimit);
         SshPipeline.Hook hook = transportHook();
+        // One loop for the session and every local connection: all their bytes cross the one SSH session, whose
+        // loop does the crypto anyway, and a connection on another loop costs two thread hand-offs per chunk
+        // (measured: SOCKS5 throughput 0.54x OpenSSH's with Netty's default loops, 0.83x with one).
         EventLoops loops = new EventLoops(new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory()),
-                new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory()));
+                new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory()));
         SshConnector connector = null;
         SessionKeeper keeper = null;
         FrontEndListener socks = null;
@@ -242,6 +245,7 @@ public final class AlknetClient implements TunnelOpener, AutoCloseable {
         private HostPort socks5;
         private final List<LocalForward> localForwards = new ArrayList<>();
         private final List<RemoteForward> remoteForwards = new ArrayList<>();
+        private RekeyLimit rekeyLimit = RekeyLimit.DEFAULT;
 
         private Builder() {
         }
@@ -310,6 +314,12 @@ public final class AlknetClient implements TunnelOpener, AutoCloseable {
             return this;
         }
 
+        /** When the session renews its keys; {@link RekeyLimit#DEFAULT} unless set. */
+        public Builder rekeyLimit(RekeyLimit limit) {
+            this.rekeyLimit = Objects.requireNonNull(limit, "limit");
+            return this;
+        }
+
         /**
          * @throws IllegalStateException when the server or identity is missing, not exactly one way of checking
          *     the server's key was chosen, or TLS settings were given for another transport
@@ -345,6 +355,7 @@ public final class AlknetClient implements TunnelOpener, AutoCloseable {
             copy.socks5 = socks5;
             copy.localForwards.addAll(localForwards);
             copy.remoteForwards.addAll(remoteForwards);
+            copy.rekeyLimit = rekeyLimit;
             return new AlknetClient(copy);
         }
     }

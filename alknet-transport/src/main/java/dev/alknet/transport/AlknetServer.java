@@ -88,6 +88,7 @@ public final class AlknetServer implements AutoCloseable {
         private OutboundProxy proxy;
         private ControlChannelHandler controlChannelHandler;
         private AuthLog authLog;
+        private RekeyLimit rekeyLimit = RekeyLimit.DEFAULT;
 
         private Builder() {
         }
@@ -143,6 +144,12 @@ public final class AlknetServer implements AutoCloseable {
             return this;
         }
 
+        /** When sessions renew their keys; {@link RekeyLimit#DEFAULT} unless set. */
+        public Builder rekeyLimit(RekeyLimit limit) {
+            this.rekeyLimit = Objects.requireNonNull(limit, "limit");
+            return this;
+        }
+
         /**
          * Binds every listener and starts serving.
          *
@@ -167,7 +174,7 @@ public final class AlknetServer implements AutoCloseable {
                     : DirectTunnelOpener.through(loops.worker(), proxy);
             try {
                 ServerRuntime runtime = ServerRuntime.start(List.copyOf(listeners), config, key, loops, opener,
-                        controlChannelHandler, authLog == null ? new AuthLog() : authLog);
+                        controlChannelHandler, authLog == null ? new AuthLog() : authLog, rekeyLimit);
                 return new AlknetServer(runtime, config, key.publicKey());
             } catch (IOException | RuntimeException e) {
                 loops.boss().shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);

@@ -31,13 +31,19 @@ import java.util.Map;
  * </ul>
  * A payload goes to a sink that acknowledges the last byte. Target for each: alknet ≥ 0.8x OpenSSH (medians).
  *
+ * <p>The comparison is of servers in their steady state, so alknet's route is warmed up first: on a 2-core machine
+ * shared with the ssh processes, the JIT needs about 2-3 GiB of traffic before the data path is fully compiled,
+ * and the rounds before that measure the compiler as much as the tunnel.
+ *
  * <p>{@code java -cp alknet-bench/target/benchmarks.jar dev.alknet.bench.tunnel.TunnelThroughput [MiB] [rounds]
- * [cipher]} (the cipher OpenSSH's client asks for; default aes128-gcm@openssh.com, the target's setting)
+ * [cipher] [warm-up MiB]} (the cipher OpenSSH's client asks for; default aes128-gcm@openssh.com, the target's
+ * setting; warm-up default 3072 MiB through alknet's route, a quarter of a round through OpenSSH's)
  */
 public final class TunnelThroughput {
 
     private static final double TARGET = 0.8;
     private static final String DEFAULT_CIPHER = "aes128-gcm@openssh.com";
+    private static final long DEFAULT_WARM_UP_MIB = 3072;
 
     private TunnelThroughput() {}
 
@@ -45,6 +51,7 @@ public final class TunnelThroughput {
         long bytes = (args.length > 0 ? Long.parseLong(args[0]) : 1024) * 1024 * 1024;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         String cipher = args.length > 2 ? args[2] : DEFAULT_CIPHER;
+        long warmUp = (args.length > 3 ? Long.parseLong(args[3]) : DEFAULT_WARM_UP_MIB) * 1024 * 1024;
         Path work = Files.createTempDirectory("alknet-tunnel-bench");
         Path clientKey = work.resolve("id_ed25519");
         OpenSshKeyPair key = OpenSshKeyPair.generateEd25519("bench");
@@ -82,7 +89,7 @@ public final class TunnelThroughput {
                 Comparison socks = new Comparison("SOCKS5",
                         () -> Socks5.connect(alknetSocks, sink.port()), "alknet client+server",
                         () -> Socks5.connect(socksViaSshd.localPort(), sink.port()), "ssh -D " + cipher + " + sshd");
-                met = forward.run(bytes, rounds) & socks.run(bytes, rounds);
+                met = forward.run(bytes, rounds, warmUp) & socks.run(bytes, rounds, warmUp);
             }
         }
         // Only after every process and server above is closed: System.exit would skip their close().
@@ -95,12 +102,14 @@ public final class TunnelThroughput {
         Socket open() throws IOException;
     }
 
-    /** alknet's route against OpenSSH's, alternating, after one warm-up each. */
+    /** alknet's route against OpenSSH's, alternating, after a warm-up of each. */
     private record Comparison(String title, Route alknet, String alknetName, Route openssh, String opensshName) {
 
-        boolean run(long bytes, int rounds) throws IOException {
-            // Warm-up: JIT for alknet, caches for both.
-            push(alknet, bytes / 4);
+        boolean run(long bytes, int rounds, long warmUp) throws IOException {
+            // Warm-up: the JIT for alknet (in transfers of at most a round each), caches for both.
+            for (long warmed = 0; warmed < warmUp; warmed += bytes) {
+                push(alknet, Math.min(bytes, warmUp - warmed));
+            }
             push(openssh, bytes / 4);
             List<Double> alknetRates = new ArrayList<>();
             List<Double> opensshRates = new ArrayList<>();
@@ -171,9 +180,16 @@ public final class TunnelThroughput {
                     "-o", "LogLevel=ERROR", "-c", cipher, "-i", identity.toString(), "-p", String.valueOf(serverPort)));
             command.addAll(List.of(what));
             command.add("root@127.0.0.1");
+            Path log = Files.createTempFile("alknet-bench-ssh", ".log");
             Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            Processes.awaitListening(localPort, process);
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            try {
+                Processes.awaitListening(localPort, process);
+            } catch (IOException e) {
+                throw new IOException(e.getMessage() + ": " + Files.readString(log).strip(), e);
+            } finally {
+                Files.delete(log);
+            }
             return new SshProcess(process, localPort);
         }
 

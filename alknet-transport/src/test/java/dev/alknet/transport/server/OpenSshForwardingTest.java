@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.alknet.core.config.HostPort;
+import dev.alknet.core.config.ListenerConfig;
+import dev.alknet.transport.RekeyLimit;
 import dev.alknet.transport.testing.EchoServer;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,7 +16,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,6 +59,25 @@ class OpenSshForwardingTest {
                     .endsWith("result=accept"));
             assertThat(h.authLines).anySatisfy(line ->
                     assertThat(line).isEqualTo("connection opened remote_addr=127.0.0.1 transport=tcp"));
+        }
+    }
+
+    /**
+     * OpenSSH's client and our server each renew keys after every MiB (OpenSSH's {@code -v} log shows the
+     * exchanges) while 16 MiB go through {@code -L} and back.
+     */
+    @Test
+    void localForwardKeepsEveryByteAcrossKeyExchangesFromBothSides() throws Exception {
+        try (EchoServer echo = new EchoServer(); ServerHarness h = new ServerHarness(dir, ALLOW_LOOPBACK,
+                List.of(ListenerConfig.tcp(new HostPort("127.0.0.1", 0))), null,
+                builder -> builder.rekeyLimit(new RekeyLimit(1024 * 1024, Duration.ofHours(1))))) {
+            int local = freePort();
+            Process ssh = h.ssh("-v", "-o", "RekeyLimit=1M", "-L", "127.0.0.1:" + local + ":127.0.0.1:" + echo.port());
+            h.awaitListening(ssh, local);
+            assertEchoes(local, 16 * 1024 * 1024, 8, true);
+            String log = Files.readString(dir.resolve("ssh-0.log"));
+            assertThat(log.split("SSH2_MSG_KEXINIT sent", -1).length - 1)
+                    .as("key exchanges in the ssh -v log").isGreaterThan(8);
         }
     }
 

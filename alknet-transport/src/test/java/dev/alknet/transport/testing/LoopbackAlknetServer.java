@@ -8,6 +8,7 @@ import dev.alknet.transport.AlknetServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * An {@link AlknetServer} on one loopback listener, configured from TOML as operators write it, that admits one
@@ -37,13 +38,20 @@ public final class LoopbackAlknetServer {
      */
     public static AlknetServer start(Path dir, OpenSshKeyPair user, OpenSshKeyPair host, String forwarding,
             ListenerConfig listener) throws IOException {
+        return start(dir, user, host, forwarding, listener, builder -> { });
+    }
+
+    /** As above, with {@code customize} applied to the builder last. */
+    public static AlknetServer start(Path dir, OpenSshKeyPair user, OpenSshKeyPair host, String forwarding,
+            ListenerConfig listener, Consumer<AlknetServer.Builder> customize) throws IOException {
         Files.writeString(dir.resolve("authorized_keys"), user.publicKey().toLine() + "\n");
         Path file = dir.resolve("alknet.toml");
         Files.writeString(file, "[auth]\nauthorized_keys = \"authorized_keys\"\n\n" + forwarding);
-        return AlknetServer.builder()
+        AlknetServer.Builder builder = AlknetServer.builder()
                 .config(new ConfigReloadHandle(ConfigLoader.load(file).dynamicConfig()))
                 .hostKey(host)
-                .listener(listener)
-                .start();
+                .listener(listener);
+        customize.accept(builder);
+        return builder.start();
     }
 }

@@ -2,6 +2,7 @@ package dev.alknet.transport.internal.client;
 
 import dev.alknet.core.config.HostPort;
 import dev.alknet.core.config.OutboundProxy;
+import dev.alknet.transport.RekeyLimit;
 import dev.alknet.transport.RemoteForward;
 import java.security.KeyPair;
 import java.time.Duration;
@@ -15,7 +16,7 @@ import java.util.Objects;
  * @param timeout the limit for connecting and for authenticating, each
  */
 public record ClientSettings(HostPort server, OutboundProxy proxy, String user, KeyPair identity,
-        List<RemoteForward> remoteForwards, Duration timeout) {
+        List<RemoteForward> remoteForwards, Duration timeout, RekeyLimit rekeyLimit) {
 
     public ClientSettings {
         Objects.requireNonNull(server, "server");
@@ -23,5 +24,6 @@ public record ClientSettings(HostPort server, OutboundProxy proxy, String user, 
         Objects.requireNonNull(identity, "identity");
         remoteForwards = List.copyOf(remoteForwards);
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(rekeyLimit, "rekeyLimit");
     }
 }

@@ -2,11 +2,13 @@ package dev.alknet.transport.internal.client;
 
 import dev.alknet.transport.Tunnel;
 import dev.alknet.transport.internal.sshd.ChannelData;
+import dev.alknet.transport.internal.sshd.SessionLoop;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.apache.sshd.client.channel.ChannelDirectTcpip;
 import org.apache.sshd.client.channel.ClientChannel;
 import org.apache.sshd.client.future.OpenFuture;
@@ -39,6 +41,7 @@ public final class DirectTcpipTunnel implements Tunnel {
     private static final SshdSocketAddress ORIGINATOR = new SshdSocketAddress("127.0.0.1", 0);
 
     private final ChannelDirectTcpip channel;
+    private final Executor onSession;
     private final IoInputStream fromServer;
     private final IoOutputStream toServer;
     private CompletableFuture<Void> lastWrite = CompletableFuture.completedFuture(null);
@@ -54,6 +57,7 @@ public final class DirectTcpipTunnel implements Tunnel {
     /** @param channel an opened channel with {@code Streaming.Async} */
     private DirectTcpipTunnel(ChannelDirectTcpip channel) {
         this.channel = channel;
+        this.onSession = SessionLoop.of(channel.getSession());
         this.fromServer = channel.getAsyncOut();
         this.toServer = channel.getAsyncIn();
         channel.addChannelListener(new ChannelListener() {
@@ -159,17 +163,22 @@ public final class DirectTcpipTunnel implements Tunnel {
         }
     }
 
+    /**
+     * Each write starts on the session's event loop, marked internal: from any other thread, MINA blocks a channel
+     * data write for as long as a key exchange runs, which would stall the caller's event loop (and hang the session
+     * outright when that loop is the session's own).
+     */
     @Override
     public CompletableFuture<Void> write(ByteBuf data) {
         synchronized (this) {
-            lastWrite = lastWrite.handle((ignored, earlier) -> earlier).thenCompose(earlier -> {
+            lastWrite = lastWrite.handle((ignored, earlier) -> earlier).thenComposeAsync(earlier -> {
                 if (earlier != null) {
                     data.release();
                     return CompletableFuture.failedFuture(earlier);
                 }
                 return ChannelData.write(channel, toServer, data)
                         .exceptionallyCompose(e -> CompletableFuture.failedFuture(neutral("write", e)));
-            });
+            }, onSession);
             return lastWrite;
         }
     }
@@ -178,11 +187,11 @@ public final class DirectTcpipTunnel implements Tunnel {
     @Override
     public CompletableFuture<Void> shutdownOutput() {
         synchronized (this) {
-            lastWrite = lastWrite.thenCompose(ignored -> {
+            lastWrite = lastWrite.thenComposeAsync(ignored -> {
                 CompletableFuture<Void> closed = new CompletableFuture<>();
                 toServer.close(false).addListener(f -> closed.complete(null));
                 return closed;
-            });
+            }, onSession);
             return lastWrite;
         }
     }

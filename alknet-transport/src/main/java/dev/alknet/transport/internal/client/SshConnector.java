@@ -8,6 +8,7 @@ import dev.alknet.transport.internal.sshd.Algorithms;
 import dev.alknet.transport.internal.sshd.ConnectFailedException;
 import dev.alknet.transport.internal.sshd.EventLoops;
 import dev.alknet.transport.internal.sshd.NettyIoServiceFactoryFactory;
+import dev.alknet.transport.internal.sshd.Rekeying;
 import io.netty.handler.proxy.ProxyConnectException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -84,6 +85,7 @@ public final class SshConnector implements AutoCloseable {
                 AgentForwardingFilter.of(false), X11ForwardingFilter.of(false), onlyRemoteForwards));
         CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, HEARTBEAT_INTERVAL);
         CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(client, HEARTBEAT_NO_REPLY_MAX);
+        Rekeying.apply(client, settings.rekeyLimit());
         client.start();
         return new SshConnector(settings, keyCheck, client);
     }

@@ -22,8 +22,10 @@ public final class ChannelTunnel extends ChannelInboundHandlerAdapter implements
     private final Channel channel;
     private final ArrayDeque<ByteBuf> queue = new ArrayDeque<>();
     private CompletableFuture<ByteBuf> pendingRead;
+    private final Runnable flush = this::flushNow;
     private boolean inputDone;
     private Throwable failure;
+    private boolean flushScheduled;
 
     private ChannelTunnel(Channel channel) {
         this.channel = channel;
@@ -58,9 +60,27 @@ public final class ChannelTunnel extends ChannelInboundHandlerAdapter implements
         }
     }
 
+    /**
+     * Writes {@code data}; completes once it reached the socket. Writes made on the channel's event loop are flushed
+     * together by a task that runs after the loop's current I/O: an SSH read that decodes several packets then costs
+     * one socket write instead of one per packet.
+     */
     @Override
     public CompletableFuture<Void> write(ByteBuf data) {
-        return toFuture(channel.writeAndFlush(data));
+        if (!channel.eventLoop().inEventLoop()) {
+            return toFuture(channel.writeAndFlush(data));
+        }
+        CompletableFuture<Void> written = toFuture(channel.write(data));
+        if (!flushScheduled) {
+            flushScheduled = true;
+            channel.eventLoop().execute(flush);
+        }
+        return written;
+    }
+
+    private void flushNow() {
+        flushScheduled = false;
+        channel.flush();
     }
 
     /** Half-closes once the writes made before reached the socket, so none of them is dropped. */
@@ -71,6 +91,8 @@ public final class ChannelTunnel extends ChannelInboundHandlerAdapter implements
 
     @Override
     public void close() {
+        // Writes still waiting for their batched flush go out first, as they did before batching.
+        channel.flush();
         channel.close();
         channel.eventLoop().execute(() -> {
             queue.forEach(ByteBuf::release);

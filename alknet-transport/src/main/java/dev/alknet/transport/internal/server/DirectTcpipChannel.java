@@ -5,6 +5,7 @@ import dev.alknet.transport.Tunnel;
 import dev.alknet.transport.TunnelOpenException;
 import dev.alknet.transport.TunnelOpener;
 import dev.alknet.transport.internal.sshd.ChannelData;
+import dev.alknet.transport.internal.sshd.SessionLoop;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.io.IOException;

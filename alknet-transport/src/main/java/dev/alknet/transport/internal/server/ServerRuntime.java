@@ -8,11 +8,14 @@ import dev.alknet.core.config.ConfigReloadHandle;
 import dev.alknet.core.config.ListenerConfig;
 import dev.alknet.transport.ControlChannelHandler;
 import dev.alknet.transport.ListenerFrontEnd;
+import dev.alknet.transport.RekeyLimit;
 import dev.alknet.transport.SshPipeline;
 import dev.alknet.transport.TunnelOpener;
 import dev.alknet.transport.internal.sshd.Algorithms;
 import dev.alknet.transport.internal.sshd.EventLoops;
 import dev.alknet.transport.internal.sshd.NettyIoServiceFactoryFactory;
+import dev.alknet.transport.internal.sshd.Rekeying;
+import dev.alknet.transport.internal.sshd.SessionLoop;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import java.io.IOException;
@@ -68,7 +71,7 @@ public final class ServerRuntime {
      */
     public static ServerRuntime start(List<ListenerConfig> listeners, ConfigReloadHandle config,
             OpenSshKeyPair hostKey, EventLoops loops, TunnelOpener opener, ControlChannelHandler control,
-            AuthLog authLog) throws IOException {
+            AuthLog authLog, RekeyLimit rekeyLimit) throws IOException {
         Map<SocketAddress, ListenerFrontEnd> frontEnds = new ConcurrentHashMap<>();
         List<ListenerFrontEnd> created = new ArrayList<>();
         for (ListenerConfig listener : listeners) {
@@ -76,6 +79,7 @@ public final class ServerRuntime {
         }
         BindingServer sshd = (BindingServer) ServerBuilder.builder().factory(BindingServer::new).build();
         configure(sshd, config, hostKey, opener, control, authLog);
+        Rekeying.apply(sshd, rekeyLimit);
         sshd.setIoServiceFactoryFactory(
                 NettyIoServiceFactoryFactory.create().withEventLoops(loops).withServerHook(ch -> install(ch, frontEnds)));
         List<InetSocketAddress> bound = new ArrayList<>();

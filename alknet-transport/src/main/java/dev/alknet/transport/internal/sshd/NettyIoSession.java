@@ -178,11 +178,29 @@ public final class NettyIoSession extends AbstractCloseable implements IoSession
         boolean wrote = false;
         for (PendingWrite write = writes.poll(); write != null; write = writes.poll()) {
             WriteFuture future = write.future();
-            ctx.write(write.data()).addListener(f -> future.setValue(f.isSuccess() ? Boolean.TRUE : f.cause()));
+            ctx.write(write.data()).addListener(f -> completeAsInternal(future, f.isSuccess() ? Boolean.TRUE : f.cause()));
             wrote = true;
         }
         if (wrote) {
             ctx.flush();
+        }
+    }
+
+    /*
+     * The listeners of a write future (e.g. a channel stream writing its next packet) run on the event loop, so they
+     * must run marked internal like every other call the bridge makes into MINA. Otherwise a channel data write
+     * made while a key exchange is under way blocks the thread until the exchange ends, and that thread is the one
+     * that would read the peer's key exchange messages: the session hangs until its idle timeout.
+     */
+    private static void completeAsInternal(WriteFuture future, Object value) {
+        try {
+            ThreadUtils.runAsInternal(() -> {
+                future.setValue(value);
+                return null;
+            });
+        } catch (Exception e) {
+            // setValue only notifies listeners; MINA's futures catch what their listeners throw.
+            throw new IllegalStateException(e);
         }
     }
 

@@ -1,6 +1,5 @@
-package dev.alknet.transport.internal.server;
+package dev.alknet.transport.internal.sshd;
 
-import dev.alknet.transport.internal.sshd.NettyIoSession;
 import io.netty.channel.Channel;
 import java.util.concurrent.Executor;
 import org.apache.sshd.common.session.Session;
@@ -10,12 +9,12 @@ import org.apache.sshd.common.util.threads.ThreadUtils;
  * Runs work for a MINA session on that session's event loop, marked internal as the bridge marks its own calls:
  * MINA then queues writes made during a key exchange instead of blocking the thread until it ends.
  */
-final class SessionLoop {
+public final class SessionLoop {
 
     private SessionLoop() {
     }
 
-    static Executor of(Session session) {
+    public static Executor of(Session session) {
         Channel carrier = NettyIoSession.channelOf(session.getIoSession()).orElseThrow(
                 () -> new IllegalStateException("session " + session + " does not run on the Netty bridge"));
         return task -> carrier.eventLoop().execute(() -> {
