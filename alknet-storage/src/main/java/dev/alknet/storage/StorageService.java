@@ -5,6 +5,7 @@ import dev.alknet.storage.internal.IdentityResolver;
 import dev.alknet.storage.internal.JdbcAccessGraph;
 import dev.alknet.storage.internal.JdbcIdentities;
 import dev.alknet.storage.internal.JdbcMetagraph;
+import dev.alknet.storage.internal.JdbcNotifications;
 import dev.alknet.storage.internal.JdbcStreams;
 import dev.alknet.storage.internal.JdbcWorkQueue;
 import dev.alknet.storage.internal.Outbox;
@@ -43,6 +44,7 @@ public final class StorageService implements AutoCloseable {
     private final StorageIdentityProvider identityProvider;
     private final JdbcStreams streams;
     private final WorkQueue queue;
+    private final JdbcNotifications notifications;
     private final AutoCloseable watcher;
     private volatile AccessGraph acl;
 
@@ -55,12 +57,13 @@ public final class StorageService implements AutoCloseable {
         this.identities = new JdbcIdentities(db, outbox, clock, resolver::invalidateAll);
         this.streams = new JdbcStreams(db, outbox, clock);
         this.queue = new JdbcWorkQueue(db, clock);
+        this.notifications = new JdbcNotifications(db);
         // Commits from other processes wake this one's subscribers and clear its identity cache when identities
         // changed.
         this.watcher = db.watchChanges(() -> {
             outbox.signal();
             resolver.refreshIfChanged();
-        });
+        }, notifications::deliver);
         this.identityProvider = identityProvider(IdentityIds.ACCOUNT, DEFAULT_TOKEN_WINDOW);
     }
 
@@ -95,6 +98,11 @@ public final class StorageService implements AutoCloseable {
     /** The durable event streams every change publishes to, with per-consumer offsets. */
     public Streams streams() {
         return streams;
+    }
+
+    /** Ephemeral notify/listen: real-time signals that are never stored. */
+    public Notifications notifications() {
+        return notifications;
     }
 
     /** The at-least-once work queue (claim / ack / visibility timeout). */
@@ -137,6 +145,7 @@ public final class StorageService implements AutoCloseable {
     @Override
     public void close() {
         streams.closeAll();
+        notifications.closeAll();
         try {
             watcher.close();
         } catch (Exception ignored) {

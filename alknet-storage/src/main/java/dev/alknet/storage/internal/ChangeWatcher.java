@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,11 +16,15 @@ import org.slf4j.LoggerFactory;
  * Notices commits made by other processes (or other {@code StorageService}s) on the same database and tells the
  * outbox, so subscribers wake at once instead of at their poll interval: PostgreSQL through LISTEN/NOTIFY on
  * {@value #CHANNEL} (publishers notify in their transaction, so the notice comes with the commit), SQLite by
- * polling {@code PRAGMA data_version}, which changes when another connection commits.
+ * polling {@code PRAGMA data_version}, which changes when another connection commits. On PostgreSQL the same
+ * connection also receives the ephemeral notifications of {@code Notifications}.
  */
 final class ChangeWatcher implements AutoCloseable {
 
     static final String CHANNEL = "alknet_streams";
+    /** The server channel of ephemeral notifications; its payloads are {@code <channel>\n<payload>}. */
+    static final String NOTIFY_CHANNEL = "alknet_notify";
+    static final String NOTIFY_SEPARATOR = "\n";
     private static final Logger LOG = LoggerFactory.getLogger(ChangeWatcher.class);
     private static final Duration SQLITE_POLL = Duration.ofMillis(50);
     private static final int PG_WAIT_MS = 500;
@@ -52,15 +58,28 @@ final class ChangeWatcher implements AutoCloseable {
         }, onChange);
     }
 
-    static ChangeWatcher postgres(Callable<Connection> open, Runnable onChange) throws Exception {
+    /** Also hands the ephemeral notifications that arrive on the same connection to {@code onNotification}. */
+    static ChangeWatcher postgres(Callable<Connection> open, Runnable onChange,
+            BiConsumer<String, String> onNotification) throws Exception {
         Connection c = open.call();
         try (Statement s = c.createStatement()) {
             s.execute("LISTEN " + CHANNEL);
+            s.execute("LISTEN " + NOTIFY_CHANNEL);
         }
         PGConnection pg = c.unwrap(PGConnection.class);
         return new ChangeWatcher(c, () -> {
-            var notes = pg.getNotifications(PG_WAIT_MS);
-            return notes != null && notes.length > 0;
+            PGNotification[] notes = pg.getNotifications(PG_WAIT_MS);
+            boolean changed = false;
+            for (PGNotification n : notes == null ? new PGNotification[0] : notes) {
+                if (n.getName().equals(NOTIFY_CHANNEL)) {
+                    String text = n.getParameter();
+                    int split = text.indexOf(NOTIFY_SEPARATOR);
+                    onNotification.accept(text.substring(0, split), text.substring(split + 1));
+                } else {
+                    changed = true;
+                }
+            }
+            return changed;
         }, onChange);
     }
 
