@@ -38,7 +38,7 @@ public final class StorageService implements AutoCloseable {
 
     private final Database db;
     private final Clock clock;
-    private final Metagraph metagraph;
+    private final JdbcMetagraph metagraph;
     private final IdentityResolver resolver;
     private final Identities identities;
     private final StorageIdentityProvider identityProvider;
@@ -46,15 +46,16 @@ public final class StorageService implements AutoCloseable {
     private final WorkQueue queue;
     private final JdbcNotifications notifications;
     private final AutoCloseable watcher;
+    private final Outbox outbox;
     private volatile AccessGraph acl;
 
     private StorageService(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
-        Outbox outbox = new Outbox(db);
+        this.outbox = new Outbox(db);
         this.metagraph = new JdbcMetagraph(db, outbox, clock);
         this.resolver = new IdentityResolver(db, IDENTITY_CACHE_TTL, IDENTITY_CACHE_SIZE);
-        this.identities = new JdbcIdentities(db, outbox, clock, resolver::invalidateAll);
+        this.identities = new JdbcIdentities(db, outbox, clock, resolver::invalidateAll, metagraph);
         this.streams = new JdbcStreams(db, outbox, clock);
         this.queue = new JdbcWorkQueue(db, clock);
         this.notifications = new JdbcNotifications(db);
@@ -114,7 +115,7 @@ public final class StorageService implements AutoCloseable {
     public AccessGraph acl() {
         AccessGraph a = acl;
         if (a == null) {
-            a = JdbcAccessGraph.open(metagraph, db);
+            a = JdbcAccessGraph.open(metagraph, db, outbox);
             acl = a;
         }
         return a;

@@ -44,9 +44,12 @@ public final class JdbcIdentities implements Identities {
     private final Outbox outbox;
     private final Clock clock;
     private final Runnable onChange;
+    /** Membership changes keep the ACL graph's {@code belongs_to} edges in step, in their transaction. */
+    private final JdbcMetagraph metagraph;
     private final String auditOrder;
 
-    public JdbcIdentities(Database db, Outbox outbox, Clock clock, Runnable onChange) {
+    public JdbcIdentities(Database db, Outbox outbox, Clock clock, Runnable onChange, JdbcMetagraph metagraph) {
+        this.metagraph = Objects.requireNonNull(metagraph, "metagraph");
         this.db = Objects.requireNonNull(db, "db");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -125,6 +128,7 @@ public final class JdbcIdentities implements Identities {
                     + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, name, slug, ownerId,
                     IdentityRows.scopes(grant), IdentityRows.resources(grant), now(), now());
             insertMember(c, id, ownerId, MembershipLevel.OWNER);
+            AclMembership.memberAdded(c, metagraph, id, ownerId);
             audit(c, "org.created", ownerId, null, null, id, details().put("slug", slug));
             return loadOrganization(c, id);
         });
@@ -159,6 +163,7 @@ public final class JdbcIdentities implements Identities {
                     + "AND account_id = ?", level.dbName(), now(), orgId, accountId) == 0) {
                 insertMember(c, orgId, accountId, level);
             }
+            AclMembership.memberAdded(c, metagraph, orgId, accountId);
             audit(c, "member.added", accountId, null, null, orgId, details().put("level", level.dbName()));
             return Sql.one(c, "SELECT " + MEMBERSHIP + " FROM organization_members WHERE org_id = ? AND account_id = ?",
                     IdentityRows::membership, orgId, accountId).orElseThrow();
@@ -171,6 +176,7 @@ public final class JdbcIdentities implements Identities {
             boolean removed = Sql.update(c, "DELETE FROM organization_members WHERE org_id = ? AND account_id = ?",
                     orgId, accountId) > 0;
             if (removed) {
+                AclMembership.memberRemoved(c, metagraph, orgId, accountId);
                 audit(c, "member.removed", accountId, null, null, orgId, details());
             }
             return removed;
