@@ -1,5 +1,6 @@
 package dev.alknet.storage;
 
+import dev.alknet.storage.internal.ApiKeyUsage;
 import dev.alknet.storage.internal.Database;
 import dev.alknet.storage.internal.IdentityResolver;
 import dev.alknet.storage.internal.JdbcAccessGraph;
@@ -40,6 +41,7 @@ public final class StorageService implements AutoCloseable {
     private final Clock clock;
     private final JdbcMetagraph metagraph;
     private final IdentityResolver resolver;
+    private final ApiKeyUsage apiKeyUsage;
     private final Identities identities;
     private final StorageIdentityProvider identityProvider;
     private final JdbcStreams streams;
@@ -54,7 +56,8 @@ public final class StorageService implements AutoCloseable {
         this.clock = clock;
         this.outbox = new Outbox(db);
         this.metagraph = new JdbcMetagraph(db, outbox, clock);
-        this.resolver = new IdentityResolver(db, IDENTITY_CACHE_TTL, IDENTITY_CACHE_SIZE);
+        this.apiKeyUsage = new ApiKeyUsage(db, true);
+        this.resolver = new IdentityResolver(db, IDENTITY_CACHE_TTL, IDENTITY_CACHE_SIZE, apiKeyUsage);
         this.identities = new JdbcIdentities(db, outbox, clock, resolver::invalidateAll, metagraph);
         this.streams = new JdbcStreams(db, outbox, clock);
         this.queue = new JdbcWorkQueue(db, clock);
@@ -147,6 +150,7 @@ public final class StorageService implements AutoCloseable {
     public void close() {
         streams.closeAll();
         notifications.closeAll();
+        apiKeyUsage.close();
         try {
             watcher.close();
         } catch (Exception ignored) {

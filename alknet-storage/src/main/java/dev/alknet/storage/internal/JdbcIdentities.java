@@ -27,6 +27,7 @@ import dev.alknet.storage.Streams;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -250,15 +251,47 @@ public final class JdbcIdentities implements Identities {
             Text.checkName(name, "API key name");
         }
         String secret = ApiKeySecrets.generate();
-        String id = JdbcMetagraph.newId();
         ApiKey key = change(c -> {
             loadAccount(c, ownerId);
-            Sql.update(c, "INSERT INTO api_keys (id, owner_id, key_hash, name, enabled, expires_at, created_at, "
-                    + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, ownerId, ApiKeySecrets.hash(secret), name,
-                    true, seconds(expiresAt), now(), now());
-            audit(c, "api_key.created", ownerId, id, "api_key", null, details());
-            return Sql.one(c, "SELECT " + API_KEY + " FROM api_keys WHERE id = ?", IdentityRows::apiKey, id)
-                    .orElseThrow();
+            return insertApiKey(c, ownerId, name, seconds(expiresAt), secret);
+        });
+        return new IssuedApiKey(key, secret);
+    }
+
+    private ApiKey insertApiKey(Connection c, String ownerId, String name, Long expiresAt, String secret)
+            throws SQLException {
+        String id = JdbcMetagraph.newId();
+        Sql.update(c, "INSERT INTO api_keys (id, owner_id, key_hash, name, enabled, expires_at, created_at, "
+                + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, ownerId, ApiKeySecrets.hash(secret), name,
+                true, expiresAt, now(), now());
+        audit(c, "api_key.created", ownerId, id, "api_key", null, details());
+        return Sql.one(c, "SELECT " + API_KEY + " FROM api_keys WHERE id = ?", IdentityRows::apiKey, id)
+                .orElseThrow();
+    }
+
+    @Override
+    public IssuedApiKey rotateApiKey(String apiKeyId, Duration grace) {
+        if (grace == null || grace.isNegative()) {
+            throw invalid("the grace period of a rotated key must be zero or positive, got " + grace);
+        }
+        String secret = ApiKeySecrets.generate();
+        ApiKey key = change(c -> {
+            ApiKey old = Sql.one(c, "SELECT " + API_KEY + " FROM api_keys WHERE id = ?", IdentityRows::apiKey,
+                    apiKeyId).orElseThrow(() -> new StorageException(StorageException.Kind.NOT_FOUND,
+                            "API key " + apiKeyId + " does not exist"));
+            long graceEnd = Math.addExact(now(), grace.toSeconds());
+            Long oldExpiry = seconds(old.expiresAt());
+            ApiKey created = insertApiKey(c, old.ownerId(), old.name(), oldExpiry, secret);
+            // Conditional, so two rotations of one key cannot both succeed (PostgreSQL runs them concurrently).
+            if (Sql.update(c, "UPDATE api_keys SET rotated_to_id = ?, expires_at = ?, updated_at = ? WHERE id = ? "
+                    + "AND rotated_to_id IS NULL AND revoked_at IS NULL", created.id(),
+                    oldExpiry == null ? graceEnd : Math.min(oldExpiry, graceEnd), now(), apiKeyId) == 0) {
+                throw invalid("API key " + apiKeyId + (old.revokedAt() != null ? " is revoked"
+                        : " was already rotated to " + old.rotatedToId()) + "; it cannot be rotated");
+            }
+            audit(c, "api_key.rotated", old.ownerId(), apiKeyId, "api_key", null, details()
+                    .put("rotatedTo", created.id()).put("graceSeconds", grace.toSeconds()));
+            return created;
         });
         return new IssuedApiKey(key, secret);
     }
