@@ -10,6 +10,7 @@ import dev.alknet.storage.internal.JdbcNotifications;
 import dev.alknet.storage.internal.JdbcStreams;
 import dev.alknet.storage.internal.JdbcWorkQueue;
 import dev.alknet.storage.internal.Outbox;
+import dev.alknet.storage.internal.Pruning;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -140,6 +141,15 @@ public final class StorageService implements AutoCloseable {
      */
     public StorageIdentityProvider identityProvider(IdentityIds ids, Duration tokenWindow) {
         return new StorageIdentityProvider(resolver, clock, ids, tokenWindow);
+    }
+
+    /**
+     * Deletes stream events and audit rows that {@code retention} no longer keeps (see {@link Retention}; a stream's
+     * events go only once every consumer of it has committed past them, never those of the ACL graph), in one
+     * transaction. Call it from a periodic job; a consumer that starts after a prune starts at the oldest event kept.
+     */
+    public Retention.Pruned prune(Retention retention) {
+        return Pruning.prune(db, Objects.requireNonNull(retention, "retention"), clock.instant());
     }
 
     public Dialect dialect() {
