@@ -33,22 +33,28 @@ public final class ApiKeyUsage implements AutoCloseable {
     private final Database db;
     private final Map<String, Long> pending = new ConcurrentHashMap<>();
     private final Cache<String, Long> written = Caffeine.newBuilder().maximumSize(100_000).build();
-    private final ScheduledExecutorService flusher;
+    private final boolean scheduled;
+    /** Started by the first use, so a storage that never sees an API key runs no thread for them. */
+    private ScheduledExecutorService flusher;
+    private boolean closed;
 
     /** @param scheduled whether to flush on a timer; tests flush by hand */
     public ApiKeyUsage(Database db, boolean scheduled) {
         this.db = Objects.requireNonNull(db, "db");
-        if (scheduled) {
-            flusher = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "alknet-api-key-usage");
-                t.setDaemon(true);
-                return t;
-            });
-            long every = FLUSH_INTERVAL.toMillis();
-            flusher.scheduleWithFixedDelay(this::flushQuietly, every, every, TimeUnit.MILLISECONDS);
-        } else {
-            flusher = null;
+        this.scheduled = scheduled;
+    }
+
+    private synchronized void startTimer() {
+        if (flusher != null || closed) {
+            return;
         }
+        flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "alknet-api-key-usage");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = FLUSH_INTERVAL.toMillis();
+        flusher.scheduleWithFixedDelay(this::flushQuietly, every, every, TimeUnit.MILLISECONDS);
     }
 
     /** Notes that key {@code apiKeyId} authenticated its owner at {@code at}. */
@@ -57,6 +63,9 @@ public final class ApiKeyUsage implements AutoCloseable {
         Long last = written.getIfPresent(apiKeyId);
         if (last == null || seconds - last >= RESOLUTION.toSeconds()) {
             pending.merge(apiKeyId, seconds, Math::max);
+            if (scheduled) {
+                startTimer();
+            }
         }
     }
 
@@ -103,10 +112,15 @@ public final class ApiKeyUsage implements AutoCloseable {
     /** Stops the timer and writes what is left. */
     @Override
     public void close() {
-        if (flusher != null) {
-            flusher.shutdown();
+        ScheduledExecutorService timer;
+        synchronized (this) {
+            closed = true;
+            timer = flusher;
+        }
+        if (timer != null) {
+            timer.shutdown();
             try {
-                flusher.awaitTermination(5, TimeUnit.SECONDS);
+                timer.awaitTermination(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

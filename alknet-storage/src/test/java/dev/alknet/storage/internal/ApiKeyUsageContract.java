@@ -77,6 +77,19 @@ abstract class ApiKeyUsageContract {
         assertThat(lastUsed()).containsExactly(T0.plus(Duration.ofHours(1)));
     }
 
+    @Test
+    void theTimerWritesWithoutAnyoneFlushing() throws InterruptedException {
+        String k = key();
+        try (ApiKeyUsage timed = new ApiKeyUsage(db, true)) {
+            timed.used(k, T0);
+            long deadline = System.nanoTime() + ApiKeyUsage.FLUSH_INTERVAL.multipliedBy(3).toNanos();
+            while (lastUsed().get(0) == null && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(lastUsed()).containsExactly(T0);
+        }
+    }
+
     private String key() {
         return storage.identities().createApiKey(owner, null, null).key().id();
     }
