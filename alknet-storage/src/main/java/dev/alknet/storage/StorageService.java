@@ -49,10 +49,12 @@ public final class StorageService implements AutoCloseable {
     private final WorkQueue queue;
     private final JdbcNotifications notifications;
     private final AutoCloseable watcher;
+    /** The configured retention's timer, or null. */
+    private final AutoCloseable pruning;
     private final Outbox outbox;
     private volatile AccessGraph acl;
 
-    private StorageService(Database db, Clock clock) {
+    private StorageService(Database db, Clock clock, Retention retention) {
         this.db = db;
         this.clock = clock;
         this.outbox = new Outbox(db);
@@ -70,6 +72,8 @@ public final class StorageService implements AutoCloseable {
             resolver.refreshIfChanged();
         }, notifications::deliver);
         this.identityProvider = identityProvider(IdentityIds.ACCOUNT, DEFAULT_TOKEN_WINDOW);
+        this.pruning = retention == null ? null
+                : Pruning.schedule(db, retention, clock, StorageConfig.PRUNE_INTERVAL);
     }
 
     /**
@@ -88,7 +92,7 @@ public final class StorageService implements AutoCloseable {
         Objects.requireNonNull(clock, "clock");
         Database db = Database.open(config);
         try {
-            return new StorageService(db, clock);
+            return new StorageService(db, clock, config.retention());
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -158,14 +162,24 @@ public final class StorageService implements AutoCloseable {
 
     @Override
     public void close() {
+        if (pruning != null) {
+            closeQuietly(pruning);
+        }
         streams.closeAll();
         notifications.closeAll();
         apiKeyUsage.close();
-        try {
-            watcher.close();
-        } catch (Exception ignored) {
-            // The watcher only speeds things up; closing the database below is what matters.
-        }
+        closeQuietly(watcher);
         db.close();
+    }
+
+    /** For the helpers around the database: they only speed things up or tidy; closing the database is what matters. */
+    private static void closeQuietly(AutoCloseable helper) {
+        try {
+            helper.close();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

@@ -97,6 +97,23 @@ abstract class RetentionContract {
     }
 
     @Test
+    void aConfiguredRetentionPrunesByItselfFromTheStart() throws InterruptedException {
+        for (int i = 1; i <= 3; i++) {
+            streams.publish("s", "e", json("{}"));
+        }
+        streams.commit("s", "c", 3);
+        clock.advance(Duration.ofDays(2));
+        storage.close();
+        storage = StorageService.open(config.withRetention(DAY), clock);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!storage.streams().read("s", 0, 10).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(storage.streams().read("s", 0, 10)).isEmpty();
+        assertThat(config.withRetention(DAY).toString()).contains("retention=Retention[eventAge=PT24H");
+    }
+
+    @Test
     void retentionAgesMustBePositive() {
         MetagraphContract.assertKind(() -> new Retention(Duration.ZERO, null), StorageException.Kind.INVALID)
                 .hasMessageContaining("event retention age must be positive");

@@ -4,8 +4,15 @@ import dev.alknet.storage.Retention;
 import dev.alknet.storage.Streams;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Deletes what a {@link Retention} no longer keeps, in one transaction. Stream events go only when they are older
@@ -15,7 +22,33 @@ import java.util.Optional;
  */
 public final class Pruning {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Pruning.class);
+
     private Pruning() {
+    }
+
+    /**
+     * Prunes by {@code retention} now and then every {@code interval}, on a daemon thread; failures are logged and the
+     * next round tries again. Close the result to stop.
+     */
+    public static AutoCloseable schedule(Database db, Retention retention, Clock clock, Duration interval) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "alknet-storage-retention");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                Retention.Pruned p = prune(db, retention, clock.instant());
+                LOG.debug("pruned {} stream events and {} audit rows", p.events(), p.auditRows());
+            } catch (RuntimeException e) {
+                LOG.warn("pruning failed, trying again in {}: {}", interval, e.getMessage());
+            }
+        }, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        return () -> {
+            timer.shutdownNow();
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        };
     }
 
     public static Retention.Pruned prune(Database db, Retention retention, Instant now) {
