@@ -127,6 +127,19 @@ class CallSessionTest {
     }
 
     @Test
+    void aNumberTheValidatorCannotConvertIsAValidationErrorNotASilence() {
+        OperationRegistry ops = OperationRegistry.create().query("/right/page/list", spec -> spec.inputSchema(json(
+                "{\"properties\": {\"limit\": {\"type\": \"integer\", \"minimum\": 1}}}")), (input, env) -> number(1));
+        try (Nodes nodes = Nodes.serving(ops, ALICE)) {
+            CallException error = callError(nodes.left.call("/right/page/list", json("{\"limit\": -5.9e31}")));
+
+            assertThat(error.code()).isEqualTo(ErrorCode.VALIDATION_ERROR);
+            assertThat(error.getMessage()).startsWith("input of /right/page/list cannot be checked against its schema");
+            assertThat(await(nodes.left.call("/right/page/list", json("{\"limit\": 2}"))).intValue()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void handlerExceptionsBecomeExecutionErrorsWithTheirMessageOnly() {
         OperationRegistry ops = OperationRegistry.create()
                 .query("/right/x/fail", (input, env) -> {

@@ -11,11 +11,13 @@ import dev.alknet.callproto.net.WebSocketServer;
 import dev.alknet.core.config.ConfigReloadHandle;
 import dev.alknet.core.config.InterfaceKind;
 import dev.alknet.core.config.ListenerConfig;
+import dev.alknet.storage.StorageService;
 import dev.alknet.transport.AlknetServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,15 +54,24 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         HostContext context = alknet.context();
         ServerSetup setup = ServerSetup.assemble(flags, context.env());
-        List<ListenerConfig> ssh = listeners(setup, InterfaceKind.SSH);
-        List<ListenerConfig> raw = listeners(setup, InterfaceKind.RAW);
-        List<ListenerConfig> websocket = listeners(setup, InterfaceKind.WEBSOCKET);
         ConfigReloadHandle config = new ConfigReloadHandle(setup.config().dynamicConfig());
         OperationRegistry operations = OperationRegistry.create();
         CallFlow.install(operations, flags.node);
         if (flags.demoOps) {
             DemoOps.register(operations, flags.node);
         }
+        // Storage closes last, once the call servers have drained and no call can reach it.
+        try (StorageService storage = StorageSetup.open(setup.storage())) {
+            StorageOps.register(operations, flags.node, storage);
+            return serve(context, setup, config, operations);
+        }
+    }
+
+    private int serve(HostContext context, ServerSetup setup, ConfigReloadHandle config,
+            OperationRegistry operations) throws IOException, InterruptedException {
+        List<ListenerConfig> ssh = listeners(setup, InterfaceKind.SSH);
+        List<ListenerConfig> raw = listeners(setup, InterfaceKind.RAW);
+        List<ListenerConfig> websocket = listeners(setup, InterfaceKind.WEBSOCKET);
         // Closed in reverse: the listeners stop before the head drops its workers.
         try (Head head = Head.builder(operations).start();
                 AlknetServer sshServer = ssh.isEmpty() ? null : sshServer(setup, ssh, config, operations);
@@ -78,6 +89,8 @@ final class ServeCommand implements Callable<Integer> {
             boolean tokens = setup.config().dynamicConfig().auth().token().enabled();
             CallHints.print(context.out(), rawBound, raw, tokens);
             CallHints.printWebSocket(context.out(), webSocketBound, websocket, tokens);
+            context.out().println("alknet serve: storage operations /" + flags.node + "/storage/... on "
+                    + setup.storage().dialect().name().toLowerCase(Locale.ROOT));
             if (flags.demoOps) {
                 context.out().println("alknet serve: demo operations /" + flags.node + "/demo/echo and /"
                         + flags.node + "/demo/ticks");

@@ -70,6 +70,15 @@ final class ServeFlags {
             description = "node name of the head's own operations, /NAME/service/op (default: head)")
     String node = "head";
 
+    @Option(names = "--storage", paramLabel = "JDBC_URL",
+            description = "where the head keeps its storage (graphs, ACL, streams): jdbc:sqlite:FILE or "
+                    + "jdbc:postgresql://HOST:PORT/DB, the password in $" + StorageSetup.PASSWORD_ENV
+                    + " (default: jdbc:sqlite:<data-dir>/system.db)")
+    String storage;
+
+    @Option(names = "--storage-user", paramLabel = "USER", description = "PostgreSQL user of --storage")
+    String storageUser;
+
     @Option(names = "--demo-ops",
             description = "add /NODE/demo/echo (answers its input) and /NODE/demo/ticks (streams {\"tick\": n}) "
                     + "to try alknet call with")

@@ -12,6 +12,7 @@ import dev.alknet.core.config.DynamicConfig;
 import dev.alknet.core.config.KeyEntry;
 import dev.alknet.core.config.RateLimits;
 import dev.alknet.core.config.StaticConfig;
+import dev.alknet.storage.StorageConfig;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * exit code 2.
  *
  * @param hostKeyFile where {@code hostKey} was loaded from (or generated to)
+ * @param storage the database of the head's storage operations
  */
-record ServerSetup(AlknetConfig config, OpenSshKeyPair hostKey, Path hostKeyFile) {
+record ServerSetup(AlknetConfig config, OpenSshKeyPair hostKey, Path hostKeyFile, StorageConfig storage) {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerSetup.class);
 
@@ -46,7 +48,9 @@ record ServerSetup(AlknetConfig config, OpenSshKeyPair hostKey, Path hostKeyFile
                     .withAuth(auth(flags, base.dynamicConfig().auth(), dataDir))
                     .withRateLimits(rateLimits(flags, base.dynamicConfig().rateLimits()));
             ConfigIdentityProvider.validate(dynamic.auth());
-            return new ServerSetup(new AlknetConfig(fixed, dynamic), HostKeys.loadOrGenerate(hostKeyFile), hostKeyFile);
+            StorageConfig storage = StorageSetup.config(flags, env, dataDir);
+            return new ServerSetup(new AlknetConfig(fixed, dynamic), HostKeys.loadOrGenerate(hostKeyFile), hostKeyFile,
+                    storage);
         } catch (ConfigException | KeyFormatException e) {
             throw new UsageError(e.getMessage(), e);
         } catch (UncheckedIOException e) {

@@ -65,6 +65,23 @@ class AlknetJarIT {
         return command;
     }
 
+    /** A config with one raw listener (the flags move it to a free port) taking tokens, and {@code more}. */
+    private Path rawListenerConfig(String more) throws IOException {
+        return Files.writeString(dir.resolve("alknet.toml"), """
+                [[listeners]]
+                listen = "127.0.0.1:2222"
+                interface = "raw"
+                """ + more + """
+                [auth.token]
+                enabled = true
+                """);
+    }
+
+    /** The raw listener's address from the {@code alknet ops --raw ...} line serve prints. */
+    private static String rawAddress(LineSink out) throws InterruptedException {
+        return Shell.words(out.await(l -> l.strip().startsWith("alknet ops --raw "))).get(3);
+    }
+
     /** Runs {@code alknet call ...} to its end; returns its exit code, stdout and stderr. */
     private Cli.Result call(String... args) throws Exception {
         List<String> command = alknet("call", "--data-dir", dir.toString());
@@ -127,15 +144,9 @@ class AlknetJarIT {
 
     @Test
     void callAgainstARawListenerExitsWithTheCallsOutcomeAndStopsAStreamOnSigterm() throws Exception {
-        Path config = Files.writeString(dir.resolve("alknet.toml"), """
-                [[listeners]]
-                listen = "127.0.0.1:2222"
-                interface = "raw"
-                [auth.token]
-                enabled = true
-                """);
+        Path config = rawListenerConfig("");
         LineSink out = serve("--config", config.toString(), "--demo-ops");
-        String raw = Shell.words(out.await(l -> l.strip().startsWith("alknet ops --raw "))).get(3);
+        String raw = rawAddress(out);
 
         Cli.Result echo = call("--raw", raw, "/head/demo/echo", "{\"a\": 1}");
         Cli.Result missing = call("--raw", raw, "/nowhere/op");
@@ -157,6 +168,43 @@ class AlknetJarIT {
         server.destroy();
         assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(server.exitValue()).as(Files.readString(dir.resolve("serve.log"))).isZero();
+    }
+
+    @Test
+    void storageOperationsWriteAFileInTheDataDirAndKeepItAcrossARestart() throws Exception {
+        Path config = rawListenerConfig("""
+                [auth]
+                default_scopes = ["storage:read", "storage:write", "admin"]
+                """);
+        String raw = rawAddress(serve("--config", config.toString()));
+
+        String typeId = JsonText.parse("type", call("--raw", raw, "/head/storage/createGraphType",
+                "{\"name\": \"notes\"}").out()).get("id").stringValue();
+        call("--raw", raw, "/head/storage/createNodeType", "{\"graph_type_id\": \"" + typeId + "\", "
+                + "\"name\": \"note\", \"schema\": {\"required\": [\"text\"]}}");
+        String graphId = JsonText.parse("graph", call("--raw", raw, "/head/storage/createGraph",
+                "{\"graph_type_id\": \"" + typeId + "\", \"name\": \"mine\"}").out()).get("id").stringValue();
+        Cli.Result added = call("--raw", raw, "/head/storage/addNode", "{\"graph_id\": \"" + graphId + "\", "
+                + "\"type\": \"note\", \"key\": \"n1\", \"attributes\": {\"text\": \"hello\"}}");
+        Cli.Result refused = call("--raw", raw, "/head/storage/addNode", "{\"graph_id\": \"" + graphId + "\", "
+                + "\"type\": \"note\", \"key\": \"n2\", \"attributes\": {}}");
+
+        assertThat(added.exitCode()).as(added.err()).isZero();
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.errLines()).singleElement().asString().startsWith("VALIDATION_ERROR: ")
+                .contains("'/attributes'");
+        assertThat(dir.resolve("system.db")).isRegularFile();
+        server.destroy();
+        assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(server.exitValue()).as(Files.readString(dir.resolve("serve.log"))).isZero();
+
+        raw = rawAddress(serve("--config", config.toString()));
+        Cli.Result page = call("--raw", raw, "/head/storage/queryNodes", "{\"graph_id\": \"" + graphId + "\"}");
+        assertThat(page.exitCode()).as(page.err()).isZero();
+        assertThat(JsonText.parse("page", page.out()).get("nodes").get(0).get("attributes").get("text").stringValue())
+                .isEqualTo("hello");
+        server.destroy();
+        assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
     }
 
     @Test

@@ -7,6 +7,8 @@ import dev.alknet.auth.OpenSshKeyPair;
 import dev.alknet.auth.TokenSigner;
 import dev.alknet.callproto.CallSession;
 import dev.alknet.callproto.net.WebSocketCallClient;
+import dev.alknet.storage.StorageConfig;
+import dev.alknet.storage.StorageService;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +55,7 @@ class CallOpsTest {
                 interface = "websocket"
                 path = "/mesh"
                 [auth]
-                default_scopes = ["relay:connect", "flow:read"]
+                default_scopes = ["relay:connect", "flow:read", "storage:read", "storage:write", "admin"]
                 [auth.token]
                 enabled = true
                 [forwarding]
@@ -90,7 +92,9 @@ class CallOpsTest {
         Cli.Result result = run(rawOps, "ops");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out().lines().map(l -> List.of(l.split("\\s+")))).containsExactly(
+        assertThat(result.out().lines().filter(l -> l.startsWith("/head/storage/"))).hasSize(22);
+        assertThat(result.out().lines().filter(l -> !l.startsWith("/head/storage/"))
+                .map(l -> List.of(l.split("\\s+")))).containsExactly(
                 List.of("OPERATION", "TYPE"),
                 List.of("/head/demo/echo", "query"),
                 List.of("/head/demo/ticks", "subscription"),
@@ -206,5 +210,43 @@ class CallOpsTest {
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(JsonText.parse("output", result.out()).path("operations").findValuesAsString("name"))
                 .contains("/head/demo/echo", "/services/list");
+    }
+
+    /** The printed raw line as {@code alknet call /head/storage/OP INPUT}; fails the test unless it answers. */
+    private String storage(String op, String input) {
+        Cli.Result result = run(rawOps, "call", "/head/storage/" + op, input);
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        return result.out();
+    }
+
+    @Test
+    void aStorageWatchSeesNodesLiveAndAShutdownEndsItAndClosesStorageCleanly() throws Exception {
+        assertThat(serveOut.await(l -> l.startsWith("alknet serve: storage operations")))
+                .isEqualTo("alknet serve: storage operations /head/storage/... on sqlite");
+        String typeId = JsonText.parse("type", storage("createGraphType", "{\"name\": \"t\"}")).get("id")
+                .stringValue();
+        storage("createNodeType", "{\"graph_type_id\": \"" + typeId + "\", \"name\": \"n\"}");
+        String graphId = JsonText.parse("graph", storage("createGraph", "{\"graph_type_id\": \"" + typeId
+                + "\", \"name\": \"g\"}")).get("id").stringValue();
+        List<String> watch = new ArrayList<>(rawOps.subList(1, rawOps.size()));
+        watch.set(0, "call");
+        watch.addAll(List.of("/head/storage/watchGraph", "{\"graph_id\": \"" + graphId + "\", \"consumer\": \"cli\"}",
+                "--subscribe", "--data-dir", dir.toString()));
+        LineSink items = new LineSink();
+        CompletableFuture<Integer> watching = new Cli().start(items, new LineSink(), watch.toArray(String[]::new));
+
+        storage("addNode", "{\"graph_id\": \"" + graphId + "\", \"type\": \"n\", \"key\": \"k1\"}");
+        String item = items.await(l -> l.contains("node.created"));
+        assertThat(JsonText.parse("item", item).get("payload").get("key").stringValue()).isEqualTo("k1");
+
+        serveCli.stop();
+        assertThat(serve.get(60, TimeUnit.SECONDS)).as(serveOut.text()).isZero();
+        watching.get(60, TimeUnit.SECONDS);
+        try (StorageService reopened = StorageService.open(StorageConfig.inDataDir(dir))) {
+            String owner = reopened.metagraph().graph(graphId).orElseThrow().ownerId();
+            assertThat(reopened.metagraph().node(graphId, "k1")).isPresent();
+            assertThat(reopened.streams().offset("graph:" + graphId, "call:" + owner + ":cli"))
+                    .as("the event sent was committed").isEqualTo(1);
+        }
     }
 }

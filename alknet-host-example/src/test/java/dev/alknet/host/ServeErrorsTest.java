@@ -56,9 +56,21 @@ class ServeErrorsTest {
             --key,/nonexistent/host_key               | --key: /nonexistent/host_key: no such file
             --authorized-keys,/nonexistent/keys       | --authorized-keys: /nonexistent/keys: file not found
             --tls-cert,/nonexistent/cert.pem          | --tls-cert: /nonexistent/cert.pem: no such readable file
+            --storage,jdbc:mysql://127.0.0.1/db       | --storage: storage needs a jdbc:sqlite: or jdbc:postgresql: URL
+            --storage,jdbc:sqlite::memory:            | storage jdbc:sqlite::memory: cannot be opened: SQLite storage needs a database file
+            --storage-user,bob                        | --storage-user needs --storage jdbc:postgresql://
+            --storage,jdbc:postgresql://127.0.0.1:1/x | storage jdbc:postgresql://127.0.0.1:1/x cannot be opened
             """)
     void badFlags(String args, String expected) {
         serve(args.split(",")).assertBadUsage("alknet serve", expected);
+    }
+
+    @Test
+    void aStoragePasswordInTheUrlIsRefusedWithoutEchoingIt() {
+        Cli.Result result = serve("--storage", "jdbc:postgresql://127.0.0.1:1/x?user=a&password=hunter2");
+
+        result.assertBadUsage("alknet serve", "leave the password out of the URL and set $ALKNET_STORAGE_PASSWORD");
+        assertThat(result.err()).doesNotContain("hunter2");
     }
 
     @Test

@@ -141,6 +141,18 @@ abstract class MetagraphContract {
     }
 
     @Test
+    void aNumberTheSchemaValidatorCannotConvertIsRejectedNotThrownThrough() {
+        GraphType counted = mg.createGraphType("counted", null, GraphRules.strictDirected(), TypeScope.USER);
+        mg.createNodeType(counted.id(), "count", null, "{\"properties\": {\"n\": {\"type\": \"integer\", "
+                + "\"minimum\": 0}}}");
+        Graph g = mg.createGraph(counted.id(), "g", null, null, null);
+
+        assertKind(() -> mg.addNode(g.id(), "count", "c", "{\"n\": -1.7e308}"), StorageException.Kind.INVALID)
+                .hasMessageContaining("cannot be checked against its schema");
+        assertThat(mg.nodes(g.id())).isEmpty();
+    }
+
+    @Test
     void attributesMustBeAnObjectOfStorableJson() {
         assertKind(() -> mg.addNode(graph.id(), new NewNode("resource", "r", json("[1]"))),
                 StorageException.Kind.INVALID).hasMessageContaining("must be a JSON object");

@@ -59,10 +59,18 @@ public final class InputSchema {
     /**
      * @throws CallException {@link ErrorCode#VALIDATION_ERROR} naming the first failing JSON pointer in its message
      *     and listing up to {@value #MAX_REPORTED_ERRORS} errors as {@code details.errors[] = {pointer, keyword,
-     *     message}}
+     *     message}}; also when the validator itself fails on the input
      */
     public void check(JsonNode input) {
-        List<Error> errors = schema.validate(input);
+        List<Error> errors;
+        try {
+            errors = schema.validate(input);
+        } catch (RuntimeException e) {
+            // networknt converts some numbers with Jackson methods that throw (a float beyond the long range checked
+            // against an integer "minimum"); escaping here would leave the call without an answer.
+            throw new CallException(ErrorCode.VALIDATION_ERROR, "input of " + operationId + " cannot be checked "
+                    + "against its schema: " + e.getMessage(), null, false);
+        }
         if (errors.isEmpty()) {
             return;
         }

@@ -71,7 +71,15 @@ final class AttributeSchema {
 
     /** @throws AttributeValidationException naming the first failing JSON pointer */
     void check(JsonNode attributes, String what) {
-        List<Error> errors = schema.validate(attributes);
+        List<Error> errors;
+        try {
+            errors = schema.validate(attributes);
+        } catch (RuntimeException e) {
+            // networknt converts some numbers with Jackson methods that throw (a float beyond the long range checked
+            // against an integer "minimum"): the value is refused, not the write crashed.
+            throw new StorageException(StorageException.Kind.INVALID, "attributes of " + what + " (type " + typeName
+                    + ") cannot be checked against its schema: " + e.getMessage(), e);
+        }
         if (errors.isEmpty()) {
             return;
         }
