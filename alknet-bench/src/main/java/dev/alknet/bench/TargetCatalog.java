@@ -9,6 +9,8 @@ import dev.alknet.bench.secret.Bip39Bench;
 import dev.alknet.bench.secret.EncryptionBench;
 import dev.alknet.bench.secret.Slip10Bench;
 import dev.alknet.bench.storage.AclBench;
+import dev.alknet.bench.storage.PostgresAclBench;
+import dev.alknet.bench.storage.PostgresStorageBench;
 import dev.alknet.bench.storage.StorageBench;
 import java.util.List;
 
@@ -51,6 +53,14 @@ final class TargetCatalog {
                 Target.percentileAtMost(StorageBench.class, "stream publish to subscriber wake-up p50 (SQLite)",
                         "publishToWakeUp", 50, 5.0, "ms"),
                 Target.percentileAtMost(AclBench.class, "ACL check p99, 10k principals and 100k edges (SQLite)",
-                        "checkAccess", 99, 1.0, "ms"));
+                        "checkAccess", 99, 1.0, "ms"),
+                Target.perSecondAtLeast(PostgresStorageBench.class, "batched node inserts on PostgreSQL",
+                        "metagraphBatch", 20_000, "nodes/s"),
+                Target.ratioAtLeast(PostgresStorageBench.class, "batched node inserts on PostgreSQL vs raw JDBC",
+                        "metagraphBatch", "rawJdbcBatch", 0.7),
+                Target.percentileAtMost(PostgresStorageBench.class,
+                        "stream publish to subscriber wake-up p50 (PostgreSQL)", "publishToWakeUp", 50, 5.0, "ms"),
+                Target.percentileAtMost(PostgresAclBench.class,
+                        "ACL check p99, 10k principals and 100k edges (PostgreSQL)", "checkAccess", 99, 1.0, "ms"));
     }
 }

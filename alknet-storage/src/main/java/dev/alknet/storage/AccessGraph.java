@@ -26,6 +26,20 @@ import tools.jackson.databind.JsonNode;
  */
 public interface AccessGraph {
 
+    /**
+     * The principal key of an account. Memberships in {@code organization_members} are mirrored as {@code belongs_to}
+     * edges from {@code accountKey(account)} to {@link #organizationKey(String) organizationKey(org)}, in the same
+     * transaction as the membership change; missing principals are created without scopes.
+     */
+    static String accountKey(String accountId) {
+        return "account:" + accountId;
+    }
+
+    /** The principal key of an organisation (see {@link #accountKey}). */
+    static String organizationKey(String orgId) {
+        return "org:" + orgId;
+    }
+
     /** The metagraph graph holding the ACL. */
     String graphId();
 

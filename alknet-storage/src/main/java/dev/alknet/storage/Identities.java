@@ -1,5 +1,6 @@
 package dev.alknet.storage;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -66,6 +67,17 @@ public interface Identities {
     List<ApiKey> apiKeys(String ownerId);
 
     boolean revokeApiKey(String apiKeyId);
+
+    /**
+     * Replaces an API key: issues a new one for the same owner, name and expiry, links the old one to it
+     * ({@code rotated_to_id}) and lets the old one work for {@code grace} more (its expiry becomes the earlier of
+     * its own and now + grace), so clients can switch without an outage.
+     *
+     * @param grace zero to stop the old key at once; not negative
+     * @throws StorageException {@code NOT_FOUND} for an unknown key; {@code INVALID} for a revoked key, a key already
+     *     rotated, or a negative grace
+     */
+    IssuedApiKey rotateApiKey(String apiKeyId, Duration grace);
 
     /** The audit entries concerning an account, oldest first. */
     List<AuditEntry> auditLog(String accountId);

@@ -1,6 +1,7 @@
 package dev.alknet.storage;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -12,8 +13,10 @@ import java.util.Objects;
  * @param password database password, {@code null} when none; never shown by {@link #toString()}
  * @param maxConnections PostgreSQL pool size, or the number of SQLite reader connections (SQLite always has exactly
  *     one writer connection besides them)
+ * @param retention what {@code StorageService} prunes by itself every {@link #PRUNE_INTERVAL} (first soon after
+ *     it opens), or {@code null} to prune only when {@code StorageService.prune} is called
  */
-public record StorageConfig(String jdbcUrl, String user, String password, int maxConnections) {
+public record StorageConfig(String jdbcUrl, String user, String password, int maxConnections, Retention retention) {
 
     /** Database file name under a host's data directory. */
     public static final String DEFAULT_FILE = "system.db";
@@ -21,12 +24,20 @@ public record StorageConfig(String jdbcUrl, String user, String password, int ma
     /** Readers for SQLite and pool size for PostgreSQL when not given. */
     public static final int DEFAULT_MAX_CONNECTIONS = 4;
 
+    /** How often a configured {@link #retention()} is applied. */
+    public static final Duration PRUNE_INTERVAL = Duration.ofHours(1);
+
     public StorageConfig {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         Dialect.of(jdbcUrl);
         if (maxConnections < 1) {
             throw new IllegalArgumentException("maxConnections must be at least 1, got " + maxConnections);
         }
+    }
+
+    /** Without automatic pruning. */
+    public StorageConfig(String jdbcUrl, String user, String password, int maxConnections) {
+        this(jdbcUrl, user, password, maxConnections, null);
     }
 
     /** A SQLite database file (created with its directory when missing). */
@@ -44,7 +55,12 @@ public record StorageConfig(String jdbcUrl, String user, String password, int ma
     }
 
     public StorageConfig withMaxConnections(int max) {
-        return new StorageConfig(jdbcUrl, user, password, max);
+        return new StorageConfig(jdbcUrl, user, password, max, retention);
+    }
+
+    /** Prunes by {@code r} every {@link #PRUNE_INTERVAL}; {@code null} turns automatic pruning off. */
+    public StorageConfig withRetention(Retention r) {
+        return new StorageConfig(jdbcUrl, user, password, maxConnections, r);
     }
 
     public Dialect dialect() {
@@ -54,6 +70,6 @@ public record StorageConfig(String jdbcUrl, String user, String password, int ma
     @Override
     public String toString() {
         return "StorageConfig[" + dialect() + ", user=" + user + ", password=" + (password == null ? "none" : "redacted")
-                + ", maxConnections=" + maxConnections + "]";
+                + ", maxConnections=" + maxConnections + ", retention=" + retention + "]";
     }
 }

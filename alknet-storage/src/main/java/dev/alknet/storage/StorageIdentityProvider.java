@@ -58,7 +58,10 @@ public final class StorageIdentityProvider implements IdentityProvider {
     /** Resolves an API key secret ({@code alk_...}); the identity id is always the account id. */
     public Optional<Identity> resolveFromApiKey(String secret) {
         Objects.requireNonNull(secret, "secret");
-        return usable(resolver.byApiKey(secret)).map(IdentityResolver.Resolved::identity);
+        Instant now = clock.instant();
+        Optional<IdentityResolver.Resolved> resolved = resolver.byApiKey(secret).filter(r -> r.usableAt(now));
+        resolved.ifPresent(r -> resolver.apiKeyUsed(r, now));
+        return resolved.map(IdentityResolver.Resolved::identity);
     }
 
     private Optional<IdentityResolver.Resolved> usable(Optional<IdentityResolver.Resolved> resolved) {

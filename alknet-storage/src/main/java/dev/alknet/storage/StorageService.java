@@ -1,13 +1,16 @@
 package dev.alknet.storage;
 
+import dev.alknet.storage.internal.ApiKeyUsage;
 import dev.alknet.storage.internal.Database;
 import dev.alknet.storage.internal.IdentityResolver;
 import dev.alknet.storage.internal.JdbcAccessGraph;
 import dev.alknet.storage.internal.JdbcIdentities;
 import dev.alknet.storage.internal.JdbcMetagraph;
+import dev.alknet.storage.internal.JdbcNotifications;
 import dev.alknet.storage.internal.JdbcStreams;
 import dev.alknet.storage.internal.JdbcWorkQueue;
 import dev.alknet.storage.internal.Outbox;
+import dev.alknet.storage.internal.Pruning;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -37,31 +40,40 @@ public final class StorageService implements AutoCloseable {
 
     private final Database db;
     private final Clock clock;
-    private final Metagraph metagraph;
+    private final JdbcMetagraph metagraph;
     private final IdentityResolver resolver;
+    private final ApiKeyUsage apiKeyUsage;
     private final Identities identities;
     private final StorageIdentityProvider identityProvider;
     private final JdbcStreams streams;
     private final WorkQueue queue;
+    private final JdbcNotifications notifications;
     private final AutoCloseable watcher;
+    /** The configured retention's timer, or null. */
+    private final AutoCloseable pruning;
+    private final Outbox outbox;
     private volatile AccessGraph acl;
 
-    private StorageService(Database db, Clock clock) {
+    private StorageService(Database db, Clock clock, Retention retention) {
         this.db = db;
         this.clock = clock;
-        Outbox outbox = new Outbox(db);
+        this.outbox = new Outbox(db);
         this.metagraph = new JdbcMetagraph(db, outbox, clock);
-        this.resolver = new IdentityResolver(db, IDENTITY_CACHE_TTL, IDENTITY_CACHE_SIZE);
-        this.identities = new JdbcIdentities(db, outbox, clock, resolver::invalidateAll);
+        this.apiKeyUsage = new ApiKeyUsage(db, true);
+        this.resolver = new IdentityResolver(db, IDENTITY_CACHE_TTL, IDENTITY_CACHE_SIZE, apiKeyUsage);
+        this.identities = new JdbcIdentities(db, outbox, clock, resolver::invalidateAll, metagraph);
         this.streams = new JdbcStreams(db, outbox, clock);
         this.queue = new JdbcWorkQueue(db, clock);
+        this.notifications = new JdbcNotifications(db);
         // Commits from other processes wake this one's subscribers and clear its identity cache when identities
         // changed.
         this.watcher = db.watchChanges(() -> {
             outbox.signal();
             resolver.refreshIfChanged();
-        });
+        }, notifications::deliver);
         this.identityProvider = identityProvider(IdentityIds.ACCOUNT, DEFAULT_TOKEN_WINDOW);
+        this.pruning = retention == null ? null
+                : Pruning.schedule(db, retention, clock, StorageConfig.PRUNE_INTERVAL);
     }
 
     /**
@@ -80,7 +92,7 @@ public final class StorageService implements AutoCloseable {
         Objects.requireNonNull(clock, "clock");
         Database db = Database.open(config);
         try {
-            return new StorageService(db, clock);
+            return new StorageService(db, clock, config.retention());
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -97,6 +109,11 @@ public final class StorageService implements AutoCloseable {
         return streams;
     }
 
+    /** Ephemeral notify/listen: real-time signals that are never stored. */
+    public Notifications notifications() {
+        return notifications;
+    }
+
     /** The at-least-once work queue (claim / ack / visibility timeout). */
     public WorkQueue workQueue() {
         return queue;
@@ -106,7 +123,7 @@ public final class StorageService implements AutoCloseable {
     public AccessGraph acl() {
         AccessGraph a = acl;
         if (a == null) {
-            a = JdbcAccessGraph.open(metagraph, db);
+            a = JdbcAccessGraph.open(metagraph, db, outbox);
             acl = a;
         }
         return a;
@@ -130,18 +147,39 @@ public final class StorageService implements AutoCloseable {
         return new StorageIdentityProvider(resolver, clock, ids, tokenWindow);
     }
 
+    /**
+     * Deletes stream events and audit rows that {@code retention} no longer keeps (see {@link Retention}; a stream's
+     * events go only once every consumer of it has committed past them, never those of the ACL graph), in one
+     * transaction. Call it from a periodic job; a consumer that starts after a prune starts at the oldest event kept.
+     */
+    public Retention.Pruned prune(Retention retention) {
+        return Pruning.prune(db, Objects.requireNonNull(retention, "retention"), clock.instant());
+    }
+
     public Dialect dialect() {
         return db.dialect();
     }
 
     @Override
     public void close() {
-        streams.closeAll();
-        try {
-            watcher.close();
-        } catch (Exception ignored) {
-            // The watcher only speeds things up; closing the database below is what matters.
+        if (pruning != null) {
+            closeQuietly(pruning);
         }
+        streams.closeAll();
+        notifications.closeAll();
+        apiKeyUsage.close();
+        closeQuietly(watcher);
         db.close();
+    }
+
+    /** For the helpers around the database: they only speed things up or tidy; closing the database is what matters. */
+    private static void closeQuietly(AutoCloseable helper) {
+        try {
+            helper.close();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.alknet.storage;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Flow;
 import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 
@@ -51,4 +52,23 @@ public interface Streams {
      */
     StreamSubscription subscribe(String stream, String consumer, Consumer<StreamEvent> handler,
             Duration pollInterval);
+
+    /**
+     * The events after {@code consumer}'s committed offset as a Reactive Streams publisher with back-pressure. Each
+     * {@code subscribe} starts a subscription on a thread of its own that signals {@code onSubscribe}, then at most
+     * as many {@code onNext} as were requested, in order, waking as {@link #subscribe} does when events arrive.
+     *
+     * <p>Offsets: an event is committed for {@code consumer} as soon as {@code onNext} returned for it, so the
+     * committed offset is always the last event delivered — also when the subscriber cancels from within
+     * {@code onNext}. Events not yet requested are neither read ahead nor committed, so after {@code cancel()} a new
+     * subscription (or a restarted node) starts exactly after the last delivered event; only a crash between an
+     * {@code onNext} and its commit delivers that event again. Do the work inside {@code onNext} (or commit yourself
+     * with {@link #read}/{@link #commit}) when "delivered" must mean "processed".
+     *
+     * <p>A subscriber whose {@code onNext} throws is treated as cancelled (that event is not committed);
+     * {@code request(n)} with {@code n <= 0} ends it with {@code onError(IllegalArgumentException)}; closing storage
+     * ends it with {@code onError(StorageException)} of kind {@code UNAVAILABLE}. The stream never completes. Have one
+     * subscription per consumer at a time.
+     */
+    Flow.Publisher<StreamEvent> publisher(String stream, String consumer, Duration pollInterval);
 }

@@ -2,6 +2,7 @@ package dev.alknet.storage;
 
 import static dev.alknet.storage.MetagraphContract.assertKind;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.alknet.auth.OpenSshKeyPair;
 import dev.alknet.auth.TokenSigner;
@@ -179,6 +180,70 @@ abstract class IdentitiesContract {
         assertThat(ids.revokeApiKey(second.key().id())).isTrue();
         assertThat(provider.resolveFromApiKey(second.secret())).isEmpty();
         assertThat(ids.apiKeys(alice.id())).hasSize(2);
+    }
+
+    @Test
+    void aRotatedKeyWorksForItsGracePeriodBesideItsReplacement() {
+        IssuedApiKey old = ids.createApiKey(alice.id(), "ci", START.plus(Duration.ofDays(30)));
+        IssuedApiKey fresh = ids.rotateApiKey(old.key().id(), Duration.ofMinutes(10));
+        assertThat(fresh.key().ownerId()).isEqualTo(alice.id());
+        assertThat(fresh.key().name()).isEqualTo("ci");
+        assertThat(fresh.key().expiresAt()).isEqualTo(START.plus(Duration.ofDays(30)));
+        assertThat(fresh.secret()).isNotEqualTo(old.secret());
+        ApiKey stored = apiKey(old.key().id());
+        assertThat(stored.rotatedToId()).isEqualTo(fresh.key().id());
+        assertThat(stored.expiresAt()).isEqualTo(START.plus(Duration.ofMinutes(10)));
+
+        assertThat(provider.resolveFromApiKey(old.secret())).map(Identity::id).contains(alice.id());
+        assertThat(provider.resolveFromApiKey(fresh.secret())).map(Identity::id).contains(alice.id());
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(provider.resolveFromApiKey(old.secret())).as("grace over").isEmpty();
+        assertThat(provider.resolveFromApiKey(fresh.secret())).map(Identity::id).contains(alice.id());
+
+        assertKind(() -> ids.rotateApiKey(old.key().id(), Duration.ZERO), StorageException.Kind.INVALID)
+                .hasMessageContaining("already rotated to " + fresh.key().id());
+        assertKind(() -> ids.rotateApiKey("no-such-key", Duration.ZERO), StorageException.Kind.NOT_FOUND);
+        assertKind(() -> ids.rotateApiKey(fresh.key().id(), Duration.ofSeconds(-1)), StorageException.Kind.INVALID)
+                .hasMessageContaining("grace period");
+        ids.revokeApiKey(fresh.key().id());
+        assertKind(() -> ids.rotateApiKey(fresh.key().id(), Duration.ZERO), StorageException.Kind.INVALID)
+                .hasMessageContaining("is revoked");
+        assertThat(ids.apiKeys(alice.id())).hasSize(2);
+        assertThat(ids.auditLog(alice.id())).extracting(AuditEntry::action)
+                .containsSubsequence("api_key.created", "api_key.created", "api_key.rotated", "api_key.revoked");
+    }
+
+    @Test
+    void aRotationWithoutGraceStopsTheOldKeyAtOnceAndKeepsAnEarlierExpiry() {
+        IssuedApiKey soon = ids.createApiKey(alice.id(), null, START.plusSeconds(60));
+        ids.rotateApiKey(soon.key().id(), Duration.ofDays(1));
+        assertThat(apiKey(soon.key().id()).expiresAt()).as("never later than it was")
+                .isEqualTo(START.plusSeconds(60));
+        IssuedApiKey other = ids.createApiKey(alice.id(), null, null);
+        ids.rotateApiKey(other.key().id(), Duration.ZERO);
+        assertThat(provider.resolveFromApiKey(other.secret())).isEmpty();
+    }
+
+    @Test
+    void successfulResolutionsRecordLastUseWithoutAWritePerCall() {
+        IssuedApiKey used = ids.createApiKey(alice.id(), "used", null);
+        IssuedApiKey idle = ids.createApiKey(alice.id(), "idle", null);
+        ids.revokeApiKey(idle.key().id());
+        assertThat(provider.resolveFromApiKey(used.secret())).isPresent();
+        assertThat(provider.resolveFromApiKey(idle.secret())).as("revoked").isEmpty();
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(provider.resolveFromApiKey(used.secret())).isPresent();
+        // Nothing written yet (batched); closing storage writes what was noted.
+        assertThat(ids.apiKeys(alice.id())).extracting(ApiKey::lastUsedAt).containsOnlyNulls();
+        storage.close();
+        storage = StorageService.open(config, clock);
+        assertThat(storage.identities().apiKeys(alice.id())).extracting(ApiKey::name, ApiKey::lastUsedAt)
+                .containsExactlyInAnyOrder(tuple("used", START.plusSeconds(5)),
+                        tuple("idle", null));
+    }
+
+    private ApiKey apiKey(String id) {
+        return ids.apiKeys(alice.id()).stream().filter(k -> k.id().equals(id)).findFirst().orElseThrow();
     }
 
     @Test

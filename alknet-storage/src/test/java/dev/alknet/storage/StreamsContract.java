@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -168,6 +169,78 @@ abstract class StreamsContract {
     }
 
     @Test
+    void aPublisherDeliversOnlyWhatWasRequestedAndCommitsWhatItDelivered() throws Exception {
+        for (int i = 1; i <= 10; i++) {
+            streams.publish("s", "e", json("{\"n\": " + i + "}"));
+        }
+        Flow.Publisher<StreamEvent> publisher = streams.publisher("s", "reactive", POLL);
+        RecordingSubscriber first = new RecordingSubscriber();
+        publisher.subscribe(first);
+        Flow.Subscription sub = first.awaitSubscription();
+        sub.request(3);
+        assertThat(take(first.positions, 3)).containsExactly(1L, 2L, 3L);
+        assertNothingMore(first.positions);
+        awaitOffset("reactive", 3);
+
+        sub.request(2);
+        assertThat(take(first.positions, 2)).containsExactly(4L, 5L);
+        assertNothingMore(first.positions);
+        sub.cancel();
+        streams.publish("s", "e", json("{\"n\": 11}"));
+        assertNothingMore(first.positions);
+        awaitOffset("reactive", 5);
+
+        RecordingSubscriber second = new RecordingSubscriber();
+        publisher.subscribe(second);
+        second.awaitSubscription().request(Long.MAX_VALUE);
+        assertThat(take(second.positions, 6)).containsExactly(6L, 7L, 8L, 9L, 10L, 11L);
+        streams.publish("s", "e", json("{\"n\": 12}"));
+        assertThat(take(second.positions, 1)).containsExactly(12L);
+        assertThat(second.error).isNotDone();
+        second.awaitSubscription().cancel();
+        awaitOffset("reactive", 12);
+    }
+
+    @Test
+    void cancellingInsideOnNextKeepsThatEventCommittedAndNothingAfterIt() throws Exception {
+        for (int i = 1; i <= 5; i++) {
+            streams.publish("s", "e", json("{}"));
+        }
+        RecordingSubscriber sub = new RecordingSubscriber((s, e) -> {
+            if (e.position() == 2) {
+                s.cancel();
+            }
+        });
+        streams.publisher("s", "c", POLL).subscribe(sub);
+        sub.awaitSubscription().request(10);
+        assertThat(take(sub.positions, 2)).containsExactly(1L, 2L);
+        assertNothingMore(sub.positions);
+        awaitOffset("c", 2);
+    }
+
+    @Test
+    void aPublisherWakesOnPublishAndSignalsErrors() throws Exception {
+        RecordingSubscriber live = new RecordingSubscriber();
+        streams.publisher("s", "live", Duration.ofHours(1)).subscribe(live);
+        live.awaitSubscription().request(1);
+        streams.publish("s", "e", json("{}"));
+        assertThat(take(live.positions, 1)).containsExactly(1L);
+
+        RecordingSubscriber bad = new RecordingSubscriber();
+        streams.publisher("s", "bad", POLL).subscribe(bad);
+        bad.awaitSubscription().request(0);
+        assertThat(bad.error.get(WAIT_SECONDS, TimeUnit.SECONDS)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rule 3.9");
+        assertThat(bad.positions).isEmpty();
+
+        storage.close();
+        assertThat(live.error.get(WAIT_SECONDS, TimeUnit.SECONDS)).isInstanceOfSatisfying(StorageException.class,
+                e -> assertThat(e.kind()).isEqualTo(StorageException.Kind.UNAVAILABLE));
+        storage = StorageService.open(config);
+        assertThat(storage.streams().offset("s", "live")).isEqualTo(1);
+    }
+
+    @Test
     void malformedStreamInputIsRejected() {
         MetagraphContract.assertKind(() -> streams.publish("", "t", json("{}")), StorageException.Kind.INVALID)
                 .hasMessageContaining("stream name");
@@ -177,14 +250,28 @@ abstract class StreamsContract {
         assertThat(streams.read("s", 0, 10)).isEmpty();
     }
 
-    private static List<Long> take(BlockingQueue<Long> queue, int n) throws InterruptedException {
-        List<Long> out = new ArrayList<>();
+    /** The next {@code n} items, failing when one does not come within the wait. */
+    static <T> List<T> take(BlockingQueue<T> queue, int n) throws InterruptedException {
+        List<T> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Long next = queue.poll(WAIT_SECONDS, TimeUnit.SECONDS);
-            assertThat(next).as("event " + (i + 1) + " of " + n).isNotNull();
+            T next = queue.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+            assertThat(next).as("item " + (i + 1) + " of " + n).isNotNull();
             out.add(next);
         }
         return out;
+    }
+
+    /** Gives a misbehaving publisher time to deliver more than it should; the test then checks it did not. */
+    private static void assertNothingMore(BlockingQueue<Long> positions) throws InterruptedException {
+        assertThat(positions.poll(300, TimeUnit.MILLISECONDS)).isNull();
+    }
+
+    private void awaitOffset(String consumer, long position) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (streams.offset("s", consumer) < position && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(streams.offset("s", consumer)).isEqualTo(position);
     }
 
     private static void awaitPosition(StreamSubscription sub, long position) throws InterruptedException {

@@ -1,67 +1,32 @@
 package dev.alknet.storage;
 
-import com.sun.security.auth.module.UnixSystem;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipalLookupService;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import dev.alknet.testkit.EmbeddedPostgres;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 
 /**
- * A real PostgreSQL server for the tests, from zonky's binaries jar ({@code postgres-linux-x86_64.txz} on the test
- * classpath), started once per test JVM on a free loopback port and stopped at exit.
- *
- * <p>PostgreSQL refuses to run as root, and our CI runs as root; zonky's own launcher has no way to change user,
- * so this harness unpacks the binaries itself and, when the JVM is root, runs {@code initdb} and {@code postgres}
- * as {@code nobody} through {@code setpriv} (util-linux, on every Debian). Any failure to start fails the tests:
- * the PostgreSQL suite never skips.
+ * The PostgreSQL server of this test JVM ({@link EmbeddedPostgres} without fsync), started on first use and stopped
+ * at exit, and fresh databases on it. The PostgreSQL suite never skips: a server that cannot start fails the tests.
  */
 final class TestPostgres {
 
-    private static final String ARCHIVE = "postgres-linux-x86_64.txz";
-    private static final String UNPRIVILEGED_USER = "nobody";
-    private static final String SUPERUSER = "postgres";
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final String TEMPLATE = "alknet_template";
 
     private static TestPostgres shared;
 
-    private final Path root;
-    private final Process server;
-    private final int port;
+    private final EmbeddedPostgres server;
     private final AtomicInteger databases = new AtomicInteger();
     private boolean templateReady;
 
-    private TestPostgres(Path root, Process server, int port) {
-        this.root = root;
+    private TestPostgres(EmbeddedPostgres server) {
         this.server = server;
-        this.port = port;
     }
 
     /** The server of this JVM, started on first use. */
     static synchronized TestPostgres shared() {
         if (shared == null) {
-            shared = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "test-postgres-stop"));
+            EmbeddedPostgres server = EmbeddedPostgres.start(EmbeddedPostgres.NO_SYNC);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "test-postgres-stop"));
+            shared = new TestPostgres(server);
         }
         return shared;
     }
@@ -72,170 +37,17 @@ final class TestPostgres {
      */
     synchronized StorageConfig freshDatabase() {
         if (!templateReady) {
-            createDatabase(TEMPLATE, "");
+            server.createDatabase(TEMPLATE, null);
             StorageService.open(config(TEMPLATE)).close();
             templateReady = true;
         }
         String name = "alknet_test_" + databases.incrementAndGet();
-        createDatabase(name, " TEMPLATE " + TEMPLATE);
+        server.createDatabase(name, TEMPLATE);
         return config(name);
     }
 
-    private void createDatabase(String name, String options) {
-        try (Connection c = DriverManager.getConnection(url("postgres"), SUPERUSER, "");
-                Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name + options);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create test database " + name, e);
-        }
-    }
-
     private StorageConfig config(String database) {
-        return StorageConfig.postgres(url(database), SUPERUSER, null).withMaxConnections(2);
-    }
-
-    private String url(String database) {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
-    }
-
-    private static TestPostgres start() {
-        try {
-            Path root = Files.createTempDirectory("alknet-test-pg-");
-            Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
-            Path install = root.resolve("install");
-            unpack(install);
-            Path data = root.resolve("data");
-            Files.createDirectory(data, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            boolean root0 = new UnixSystem().getUid() == 0;
-            if (root0) {
-                UserPrincipalLookupService users = data.getFileSystem().getUserPrincipalLookupService();
-                Files.setOwner(data, users.lookupPrincipalByName(UNPRIVILEGED_USER));
-            }
-            run(root0, List.of(install.resolve("bin/initdb").toString(), "-D", data.toString(), "-U", SUPERUSER,
-                    "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync"), root.resolve("initdb.log"));
-            int port = freePort();
-            Process server = launch(root0, List.of(install.resolve("bin/postgres").toString(), "-D", data.toString(),
-                    "-p", Integer.toString(port), "-h", "127.0.0.1", "-k", data.toString(),
-                    "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
-                    "-c", "max_connections=200"), root.resolve("postgres.log"));
-            TestPostgres pg = new TestPostgres(root, server, port);
-            pg.awaitReady();
-            return pg;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the test PostgreSQL server", e);
-        }
-    }
-
-    private void awaitReady() throws IOException {
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        SQLException last = null;
-        while (Instant.now().isBefore(deadline)) {
-            if (!server.isAlive()) {
-                throw new IllegalStateException("test PostgreSQL exited with " + server.exitValue() + ": "
-                        + Files.readString(root.resolve("postgres.log")));
-            }
-            try {
-                DriverManager.getConnection(url("postgres"), SUPERUSER, "").close();
-                return;
-            } catch (SQLException e) {
-                last = e;
-            }
-            sleep(100);
-        }
-        throw new IllegalStateException("test PostgreSQL did not accept connections within " + START_TIMEOUT + ": "
-                + Files.readString(root.resolve("postgres.log")), last);
-    }
-
-    private void stop() {
-        // SIGTERM is PostgreSQL's "smart" shutdown; the pools of finished tests are closed by then.
-        server.destroy();
-        try {
-            if (!server.waitFor(10, TimeUnit.SECONDS)) {
-                server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-            deleteTree(root);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException ignored) {
-            // A leftover directory under the system temp dir is harmless.
-        }
-    }
-
-    private static void unpack(Path target) throws IOException {
-        try (InputStream jar = TestPostgres.class.getClassLoader().getResourceAsStream(ARCHIVE)) {
-            if (jar == null) {
-                throw new IllegalStateException(ARCHIVE + " is not on the test classpath (zonky binaries jar)");
-            }
-            try (TarArchiveInputStream tar = new TarArchiveInputStream(new XZCompressorInputStream(jar))) {
-                TarArchiveEntry entry;
-                while ((entry = tar.getNextEntry()) != null) {
-                    Path out = target.resolve(entry.getName()).normalize();
-                    if (!out.startsWith(target)) {
-                        throw new IOException("archive entry outside the target: " + entry.getName());
-                    }
-                    if (entry.isDirectory()) {
-                        Files.createDirectories(out);
-                    } else if (entry.isSymbolicLink()) {
-                        Files.createDirectories(out.getParent());
-                        Files.createSymbolicLink(out, Path.of(entry.getLinkName()));
-                    } else {
-                        Files.createDirectories(out.getParent());
-                        Files.copy(tar, out);
-                        Files.setPosixFilePermissions(out, PosixFilePermissions.fromString(
-                                (entry.getMode() & 0100) != 0 ? "rwxr-xr-x" : "rw-r--r--"));
-                    }
-                }
-            }
-        }
-        try (Stream<Path> dirs = Files.walk(target)) {
-            for (Path dir : dirs.filter(Files::isDirectory).toList()) {
-                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-            }
-        }
-    }
-
-    private static void run(boolean asNobody, List<String> command, Path log) throws IOException {
-        Process p = launch(asNobody, command, log);
-        try {
-            if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                p.destroyForcibly();
-                throw new IllegalStateException(command.get(0) + " failed: " + Files.readString(log));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + command.get(0), e);
-        }
-    }
-
-    private static Process launch(boolean asNobody, List<String> command, Path log) throws IOException {
-        List<String> full = new ArrayList<>();
-        if (asNobody) {
-            full.addAll(List.of("setpriv", "--reuid=" + UNPRIVILEGED_USER, "--regid=nogroup", "--clear-groups", "--"));
-        }
-        full.addAll(command);
-        return new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for PostgreSQL", e);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        return StorageConfig.postgres(server.jdbcUrl(database), EmbeddedPostgres.SUPERUSER, null)
+                .withMaxConnections(2);
     }
 }

@@ -4,11 +4,8 @@ import dev.alknet.storage.AccessGraph;
 import dev.alknet.storage.AclAction;
 import dev.alknet.storage.NewEdge;
 import dev.alknet.storage.NewNode;
-import dev.alknet.storage.StorageConfig;
 import dev.alknet.storage.StorageService;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -29,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code AccessGraph.checkAccess} on SQLite with {@value #PRINCIPALS} principals ({@value #GROUPS} of them groups),
+ * {@code AccessGraph.checkAccess} on SQLite ({@link PostgresAclBench}: on PostgreSQL) with {@value #PRINCIPALS} principals ({@value #GROUPS} of them groups),
  * {@value #RESOURCES} resources and {@value #EDGES} edges: grants from principals and groups, memberships, and
  * narrowing delegations between principals. Random principal, resource and action per call, a third of them with a
  * required scope. Target (issue 6): p99 &lt; 1 ms.
@@ -50,15 +47,20 @@ public class AclBench {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> SCOPES = List.of("read", "write", "admin");
 
-    private Path dir;
+    private BenchDatabase database;
     private StorageService storage;
     private AccessGraph acl;
     private final SplittableRandom random = new SplittableRandom(7);
 
+    /** The database this run measures; subclasses choose another dialect. */
+    protected BenchDatabase database() throws IOException {
+        return BenchDatabase.sqlite();
+    }
+
     @Setup
     public void build() throws IOException {
-        dir = Files.createTempDirectory("alknet-acl-bench-");
-        storage = StorageService.open(StorageConfig.inDataDir(dir));
+        database = database();
+        storage = StorageService.open(database.config());
         acl = storage.acl();
         String graph = acl.graphId();
         List<NewNode> nodes = new ArrayList<>();
@@ -107,11 +109,7 @@ public class AclBench {
     @TearDown
     public void close() throws IOException {
         storage.close();
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        database.close();
     }
 
     @Benchmark

@@ -5,13 +5,10 @@ import dev.alknet.storage.GraphRules;
 import dev.alknet.storage.GraphType;
 import dev.alknet.storage.Metagraph;
 import dev.alknet.storage.NewNode;
-import dev.alknet.storage.StorageConfig;
 import dev.alknet.storage.StorageService;
 import dev.alknet.storage.StreamSubscription;
 import dev.alknet.storage.TypeScope;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -34,20 +31,18 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.sqlite.SQLiteConfig;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * alknet-storage on SQLite (a file in a temp directory, WAL, synchronous=FULL):
+ * alknet-storage on SQLite (a file in a temp directory, WAL, synchronous=FULL; {@link PostgresStorageBench} runs the
+ * same on PostgreSQL):
  * <ul>
  *   <li>batched node inserts — {@code addNodes} of {@value #BATCH} nodes per call, each schema-checked and
  *       published to the graph's stream — against raw JDBC inserting the same rows (same table, same pragmas, one
  *       transaction, {@code executeBatch}) in the same run. Targets (issue 6): ≥ 20,000 nodes/s and ≥ 0.7x raw.</li>
  *   <li>stream publish → subscriber wake-up in the same process. Target: p50 &lt; 5 ms.</li>
  * </ul>
- * PostgreSQL figures need a server; the tests' harness lives in alknet-storage's test sources, so they are not here
- * yet.
  */
 @State(Scope.Benchmark)
 @Warmup(iterations = 3, time = 2)
@@ -62,7 +57,7 @@ public class StorageBench {
             {"type": "object", "required": ["name", "weight"],
              "properties": {"name": {"type": "string"}, "weight": {"type": "integer", "minimum": 0}}}""";
 
-    private Path dir;
+    private BenchDatabase database;
     private StorageService storage;
     private Metagraph mg;
     private Graph graph;
@@ -73,21 +68,21 @@ public class StorageBench {
     private final BlockingQueue<Long> woken = new LinkedBlockingQueue<>();
     private final JsonNode event = JSON.createObjectNode().put("tick", true);
 
+    /** The database this run measures; subclasses choose another dialect. */
+    protected BenchDatabase database() throws IOException {
+        return BenchDatabase.sqlite();
+    }
+
     @Setup
     public void open() throws IOException, SQLException {
-        dir = Files.createTempDirectory("alknet-storage-bench-");
-        StorageConfig config = StorageConfig.inDataDir(dir);
-        storage = StorageService.open(config);
+        database = database();
+        storage = StorageService.open(database.config());
         mg = storage.metagraph();
         GraphType t = mg.createGraphType("bench", null, GraphRules.strictDirected(), TypeScope.USER);
         mg.createNodeType(t.id(), "item", null, SCHEMA);
         graph = mg.createGraph(t.id(), "g", null, null, null);
         rawGraph = mg.createGraph(t.id(), "raw", null, null, null);
-        SQLiteConfig sqlite = new SQLiteConfig();
-        sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        sqlite.setBusyTimeout(5000);
-        raw = sqlite.createConnection(config.jdbcUrl());
+        raw = database.rawConnection();
         subscription = storage.streams().subscribe("bench-wake", "bench", e -> woken.add(e.position()),
                 Duration.ofSeconds(1));
     }
@@ -97,11 +92,7 @@ public class StorageBench {
         subscription.close();
         raw.close();
         storage.close();
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        database.close();
     }
 
     @Benchmark

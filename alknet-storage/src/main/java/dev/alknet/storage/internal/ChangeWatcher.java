@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,13 +16,23 @@ import org.slf4j.LoggerFactory;
  * Notices commits made by other processes (or other {@code StorageService}s) on the same database and tells the
  * outbox, so subscribers wake at once instead of at their poll interval: PostgreSQL through LISTEN/NOTIFY on
  * {@value #CHANNEL} (publishers notify in their transaction, so the notice comes with the commit), SQLite by
- * polling {@code PRAGMA data_version}, which changes when another connection commits.
+ * polling {@code PRAGMA data_version}, which changes when another connection commits. On PostgreSQL the same
+ * connection also receives the ephemeral notifications of {@code Notifications}.
+ *
+ * <p>A watcher whose connection fails (a restarted server, a dropped connection) opens a new one, backing off up to
+ * {@link #MAX_BACKOFF}, and then reports a change, since commits may have gone unseen meanwhile; notifications sent
+ * while it was away are lost, as ephemeral notifications are.
  */
 final class ChangeWatcher implements AutoCloseable {
 
     static final String CHANNEL = "alknet_streams";
+    /** The server channel of ephemeral notifications; its payloads are {@code <channel>\n<payload>}. */
+    static final String NOTIFY_CHANNEL = "alknet_notify";
+    static final String NOTIFY_SEPARATOR = "\n";
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(ChangeWatcher.class);
     private static final Duration SQLITE_POLL = Duration.ofMillis(50);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
     private static final int PG_WAIT_MS = 500;
 
     /** Blocks until something may have changed (or a short timeout); true when it did. */
@@ -29,38 +41,74 @@ final class ChangeWatcher implements AutoCloseable {
         boolean changed() throws SQLException, InterruptedException;
     }
 
-    private final Connection connection;
+    /** Prepares a fresh connection (e.g. LISTEN) and returns the probe that watches through it. */
+    @FunctionalInterface
+    private interface Watch {
+        Probe on(Connection c) throws SQLException;
+    }
+
+    private final Callable<Connection> open;
+    private final Watch watch;
+    private final Runnable onChange;
     private final Thread thread;
+    private volatile Connection connection;
     private volatile boolean closed;
 
-    private ChangeWatcher(Connection connection, Probe probe, Runnable onChange) {
-        this.connection = connection;
-        this.thread = new Thread(() -> loop(probe, onChange), "alknet-storage-watcher");
+    /** Opens the first connection here, so a database that cannot be watched fails {@code open} at once. */
+    private ChangeWatcher(Callable<Connection> open, Watch watch, Runnable onChange) throws Exception {
+        this.open = open;
+        this.watch = watch;
+        this.onChange = onChange;
+        Connection first = open.call();
+        Probe probe;
+        try {
+            probe = watch.on(first);
+        } catch (SQLException e) {
+            first.close();
+            throw e;
+        }
+        this.connection = first;
+        this.thread = new Thread(() -> loop(probe), "alknet-storage-watcher");
         thread.setDaemon(true);
         thread.start();
     }
 
     static ChangeWatcher sqlite(Callable<Connection> open, Runnable onChange) throws Exception {
-        Connection c = open.call();
-        long[] last = {dataVersion(c)};
-        return new ChangeWatcher(c, () -> {
-            Thread.sleep(SQLITE_POLL.toMillis());
-            long now = dataVersion(c);
-            boolean changed = now != last[0];
-            last[0] = now;
-            return changed;
+        return new ChangeWatcher(open, c -> {
+            long[] last = {dataVersion(c)};
+            return () -> {
+                Thread.sleep(SQLITE_POLL.toMillis());
+                long now = dataVersion(c);
+                boolean changed = now != last[0];
+                last[0] = now;
+                return changed;
+            };
         }, onChange);
     }
 
-    static ChangeWatcher postgres(Callable<Connection> open, Runnable onChange) throws Exception {
-        Connection c = open.call();
-        try (Statement s = c.createStatement()) {
-            s.execute("LISTEN " + CHANNEL);
-        }
-        PGConnection pg = c.unwrap(PGConnection.class);
-        return new ChangeWatcher(c, () -> {
-            var notes = pg.getNotifications(PG_WAIT_MS);
-            return notes != null && notes.length > 0;
+    /** Also hands the ephemeral notifications that arrive on the same connection to {@code onNotification}. */
+    static ChangeWatcher postgres(Callable<Connection> open, Runnable onChange,
+            BiConsumer<String, String> onNotification) throws Exception {
+        return new ChangeWatcher(open, c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("LISTEN " + CHANNEL);
+                s.execute("LISTEN " + NOTIFY_CHANNEL);
+            }
+            PGConnection pg = c.unwrap(PGConnection.class);
+            return () -> {
+                PGNotification[] notes = pg.getNotifications(PG_WAIT_MS);
+                boolean changed = false;
+                for (PGNotification n : notes == null ? new PGNotification[0] : notes) {
+                    if (n.getName().equals(NOTIFY_CHANNEL)) {
+                        String text = n.getParameter();
+                        int split = text.indexOf(NOTIFY_SEPARATOR);
+                        onNotification.accept(text.substring(0, split), text.substring(split + 1));
+                    } else {
+                        changed = true;
+                    }
+                }
+                return changed;
+            };
         }, onChange);
     }
 
@@ -71,21 +119,67 @@ final class ChangeWatcher implements AutoCloseable {
         }
     }
 
-    private void loop(Probe probe, Runnable onChange) {
+    private void loop(Probe first) {
+        Probe probe = first;
+        // After a reconnect: commits may have gone unseen while the connection was down.
+        boolean missed = false;
         while (!closed) {
             try {
-                if (probe.changed()) {
+                if (missed || probe.changed()) {
+                    missed = false;
                     onChange.run();
                 }
             } catch (InterruptedException e) {
                 return;
             } catch (SQLException e) {
-                if (!closed) {
-                    // Subscriptions still poll; losing the watcher only slows their wake-up down.
-                    LOG.warn("storage change watcher stopped, subscribers fall back to polling: {}", e.getMessage());
+                if (closed) {
+                    return;
                 }
-                return;
+                // Subscriptions still poll meanwhile; losing the watcher only slows their wake-up down.
+                LOG.warn("storage change watcher lost its connection, reconnecting: {}", e.getMessage());
+                probe = reconnect();
+                if (probe == null) {
+                    return;
+                }
+                missed = true;
+            } catch (RuntimeException e) {
+                // A failing reaction (e.g. the database closing under it) must not end the watching.
+                LOG.warn("storage change watcher: reacting to a change failed: {}", e.getMessage());
             }
+        }
+    }
+
+    /** @return the probe on a new connection, or null once closed or interrupted */
+    private Probe reconnect() {
+        closeQuietly(connection);
+        Duration backoff = FIRST_BACKOFF;
+        while (!closed) {
+            try {
+                Thread.sleep(backoff.toMillis());
+                Connection c = open.call();
+                try {
+                    Probe probe = watch.on(c);
+                    connection = c;
+                    LOG.info("storage change watcher reconnected");
+                    return probe;
+                } catch (SQLException e) {
+                    closeQuietly(c);
+                    throw e;
+                }
+            } catch (InterruptedException e) {
+                return null;
+            } catch (Exception e) {
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
+        return null;
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // A connection that already failed.
         }
     }
 
@@ -95,11 +189,9 @@ final class ChangeWatcher implements AutoCloseable {
         thread.interrupt();
         try {
             thread.join(2_000);
-            connection.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (SQLException ignored) {
-            // Closing a watcher connection that already failed.
         }
+        closeQuietly(connection);
     }
 }

@@ -3,6 +3,7 @@ package dev.alknet.storage.internal;
 import dev.alknet.storage.Dialect;
 import dev.alknet.storage.StorageConfig;
 import dev.alknet.storage.StorageException;
+import java.util.function.BiConsumer;
 
 /**
  * Connections to one database, with transactions and retries handled so callers see either a result or a
@@ -24,9 +25,16 @@ public interface Database extends AutoCloseable {
 
     /**
      * Starts watching for commits made through other connections (other processes included) and runs
-     * {@code onChange} after each; close the result to stop.
+     * {@code onChange} after each, and hands every notification sent on this database ({@link #notify}) to
+     * {@code onNotification} as (channel, payload); close the result to stop.
      */
-    AutoCloseable watchChanges(Runnable onChange);
+    AutoCloseable watchChanges(Runnable onChange, BiConsumer<String, String> onNotification);
+
+    /**
+     * Sends an ephemeral notification to every watcher of this database (see {@code Notifications} for how far it
+     * reaches on each dialect). The arguments are already checked.
+     */
+    void notify(String channel, String payload);
 
     @Override
     void close();

@@ -33,8 +33,10 @@ public final class IdentityResolver {
      * @param fingerprint the SSH key's fingerprint, {@code null} for API keys
      * @param rawEd25519 the raw public key when it is an Ed25519 SSH key, else {@code null}
      * @param expiresAt {@code null} for never
+     * @param apiKeyId the API key's id, {@code null} for SSH keys
      */
-    public record Resolved(Identity identity, String fingerprint, byte[] rawEd25519, Instant expiresAt) {
+    public record Resolved(Identity identity, String fingerprint, byte[] rawEd25519, Instant expiresAt,
+            String apiKeyId) {
 
         public boolean usableAt(Instant now) {
             return expiresAt == null || now.isBefore(expiresAt);
@@ -46,13 +48,15 @@ public final class IdentityResolver {
             + "AND c.enabled = ? AND c.revoked_at IS NULL AND a.status = 'active' AND ";
 
     private final Database db;
+    private final ApiKeyUsage usage;
     private final Cache<String, Optional<Resolved>> cache;
     private final AtomicLong generation = new AtomicLong();
     /** The head of the identities stream when last looked at, to notice other processes' changes. */
     private volatile long identitiesHead = -1;
 
-    public IdentityResolver(Database db, Duration ttl, long maxEntries) {
+    public IdentityResolver(Database db, Duration ttl, long maxEntries, ApiKeyUsage usage) {
         this.db = Objects.requireNonNull(db, "db");
+        this.usage = Objects.requireNonNull(usage, "usage");
         this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maxEntries).build();
     }
 
@@ -69,12 +73,19 @@ public final class IdentityResolver {
     public Optional<Resolved> byApiKey(String apiKeySecret) {
         String hash = ApiKeySecrets.hash(apiKeySecret);
         return cached("a:" + hash, c -> {
-            Optional<Row> row = Sql.one(c, "SELECT k.owner_id, k.expires_at FROM api_keys k JOIN accounts a "
+            Optional<Row> row = Sql.one(c, "SELECT k.owner_id, k.expires_at, k.id FROM api_keys k JOIN accounts a "
                     + "ON a.id = k.owner_id WHERE k.key_hash = ? AND k.enabled = ? AND k.revoked_at IS NULL "
                     + "AND a.status = 'active'", rs -> new Row(rs.getString(1), null, null,
-                            IdentityRows.optionalTime(rs, 2)), hash, true);
+                            IdentityRows.optionalTime(rs, 2), rs.getString(3)), hash, true);
             return resolve(c, row);
         });
+    }
+
+    /** Records that an API key authenticated its owner at {@code now} (batched; see {@link ApiKeyUsage}). */
+    public void apiKeyUsed(Resolved resolved, Instant now) {
+        if (resolved.apiKeyId() != null) {
+            usage.used(resolved.apiKeyId(), now);
+        }
     }
 
     /**
@@ -112,12 +123,12 @@ public final class IdentityResolver {
         return loaded;
     }
 
-    private record Row(String accountId, String fingerprint, String publicKey, Instant expiresAt) {
+    private record Row(String accountId, String fingerprint, String publicKey, Instant expiresAt, String apiKeyId) {
     }
 
     private Optional<Resolved> credential(Connection c, String where, String value) throws SQLException {
         return resolve(c, Sql.one(c, BY_CREDENTIAL + where, rs -> new Row(rs.getString(1), rs.getString(2),
-                rs.getString(3), IdentityRows.optionalTime(rs, 4)), true, value));
+                rs.getString(3), IdentityRows.optionalTime(rs, 4), null), true, value));
     }
 
     private static Optional<Resolved> resolve(Connection c, Optional<Row> found) throws SQLException {
@@ -135,6 +146,6 @@ public final class IdentityResolver {
         }
         byte[] raw = row.publicKey() == null ? null : SshPublicKeys.parse(row.publicKey()).rawEd25519();
         return Optional.of(new Resolved(new Identity(row.accountId(), grant.scopes(), grant.resources()),
-                row.fingerprint(), raw, row.expiresAt()));
+                row.fingerprint(), raw, row.expiresAt(), row.apiKeyId()));
     }
 }

@@ -31,7 +31,8 @@ final class IdentityRows {
     static final String MEMBERSHIP = "org_id, account_id, membership_level, created_at";
     static final String CREDENTIAL = "id, owner_id, credential_type, fingerprint, public_key_data, name, enabled, "
             + "expires_at, revoked_at, created_at";
-    static final String API_KEY = "id, owner_id, name, enabled, expires_at, revoked_at, created_at";
+    static final String API_KEY = "id, owner_id, name, enabled, expires_at, revoked_at, created_at, rotated_to_id, "
+            + "last_used_at";
     static final String AUDIT = "id, action, owner_id, credential_id, credential_type, org_id, details, created_at";
 
     private IdentityRows() {
@@ -92,7 +93,7 @@ final class IdentityRows {
 
     static ApiKey apiKey(ResultSet rs) throws SQLException {
         return new ApiKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), optionalTime(rs, 5),
-                optionalTime(rs, 6), MetagraphRows.time(rs, 7));
+                optionalTime(rs, 6), MetagraphRows.time(rs, 7), rs.getString(8), optionalTime(rs, 9));
     }
 
     static AuditEntry audit(ResultSet rs) throws SQLException {

@@ -54,8 +54,11 @@ public final class JdbcAccessGraph implements AccessGraph {
         this.graphId = graphId;
     }
 
-    /** The ACL graph of this database, created with its types on first use. */
-    public static synchronized JdbcAccessGraph open(Metagraph mg, Database db) {
+    /**
+     * The ACL graph of this database, created with its types on first use; its membership edges are reconciled with
+     * {@code organization_members} (which the identities keep in step from then on).
+     */
+    public static synchronized JdbcAccessGraph open(JdbcMetagraph mg, Database db, Outbox outbox) {
         GraphType type = mg.graphTypeByName(GRAPH_TYPE).orElseGet(() -> createType(mg));
         String graphId = db.read(c -> Sql.one(c, "SELECT id FROM graphs WHERE graph_type_id = ? AND name = ? "
                 + "ORDER BY created_at, id", rs -> rs.getString(1), type.id(), GRAPH))
@@ -63,6 +66,10 @@ public final class JdbcAccessGraph implements AccessGraph {
         if (mg.graph(graphId).orElseThrow().status() != GraphStatus.ACTIVE) {
             mg.setStatus(graphId, GraphStatus.ACTIVE);
         }
+        outbox.write(c -> {
+            AclMembership.reconcile(c, mg, graphId);
+            return null;
+        });
         return new JdbcAccessGraph(mg, db, graphId);
     }
 
@@ -88,12 +95,16 @@ public final class JdbcAccessGraph implements AccessGraph {
 
     @Override
     public Node addPrincipal(String key, PrincipalType type, String identityId, Set<String> scopes) {
+        return mg.addNode(graphId, new NewNode(PRINCIPAL, key, principalAttributes(type, identityId, scopes)));
+    }
+
+    static ObjectNode principalAttributes(PrincipalType type, String identityId, Set<String> scopes) {
         Objects.requireNonNull(type, "type");
         ObjectNode attrs = Json.MAPPER.createObjectNode().put("identity_type", type.jsonName())
                 .put("identity_id", Objects.requireNonNull(identityId, "identityId"));
         var array = attrs.putArray("scopes");
         scopes.forEach(s -> array.add(Text.checkName(s, "scope")));
-        return mg.addNode(graphId, new NewNode(PRINCIPAL, key, attrs));
+        return attrs;
     }
 
     @Override

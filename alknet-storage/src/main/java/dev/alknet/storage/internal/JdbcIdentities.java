@@ -27,6 +27,7 @@ import dev.alknet.storage.Streams;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -44,9 +45,12 @@ public final class JdbcIdentities implements Identities {
     private final Outbox outbox;
     private final Clock clock;
     private final Runnable onChange;
+    /** Membership changes keep the ACL graph's {@code belongs_to} edges in step, in their transaction. */
+    private final JdbcMetagraph metagraph;
     private final String auditOrder;
 
-    public JdbcIdentities(Database db, Outbox outbox, Clock clock, Runnable onChange) {
+    public JdbcIdentities(Database db, Outbox outbox, Clock clock, Runnable onChange, JdbcMetagraph metagraph) {
+        this.metagraph = Objects.requireNonNull(metagraph, "metagraph");
         this.db = Objects.requireNonNull(db, "db");
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -125,6 +129,7 @@ public final class JdbcIdentities implements Identities {
                     + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, name, slug, ownerId,
                     IdentityRows.scopes(grant), IdentityRows.resources(grant), now(), now());
             insertMember(c, id, ownerId, MembershipLevel.OWNER);
+            AclMembership.memberAdded(c, metagraph, id, ownerId);
             audit(c, "org.created", ownerId, null, null, id, details().put("slug", slug));
             return loadOrganization(c, id);
         });
@@ -159,6 +164,7 @@ public final class JdbcIdentities implements Identities {
                     + "AND account_id = ?", level.dbName(), now(), orgId, accountId) == 0) {
                 insertMember(c, orgId, accountId, level);
             }
+            AclMembership.memberAdded(c, metagraph, orgId, accountId);
             audit(c, "member.added", accountId, null, null, orgId, details().put("level", level.dbName()));
             return Sql.one(c, "SELECT " + MEMBERSHIP + " FROM organization_members WHERE org_id = ? AND account_id = ?",
                     IdentityRows::membership, orgId, accountId).orElseThrow();
@@ -171,6 +177,7 @@ public final class JdbcIdentities implements Identities {
             boolean removed = Sql.update(c, "DELETE FROM organization_members WHERE org_id = ? AND account_id = ?",
                     orgId, accountId) > 0;
             if (removed) {
+                AclMembership.memberRemoved(c, metagraph, orgId, accountId);
                 audit(c, "member.removed", accountId, null, null, orgId, details());
             }
             return removed;
@@ -244,15 +251,47 @@ public final class JdbcIdentities implements Identities {
             Text.checkName(name, "API key name");
         }
         String secret = ApiKeySecrets.generate();
-        String id = JdbcMetagraph.newId();
         ApiKey key = change(c -> {
             loadAccount(c, ownerId);
-            Sql.update(c, "INSERT INTO api_keys (id, owner_id, key_hash, name, enabled, expires_at, created_at, "
-                    + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, ownerId, ApiKeySecrets.hash(secret), name,
-                    true, seconds(expiresAt), now(), now());
-            audit(c, "api_key.created", ownerId, id, "api_key", null, details());
-            return Sql.one(c, "SELECT " + API_KEY + " FROM api_keys WHERE id = ?", IdentityRows::apiKey, id)
-                    .orElseThrow();
+            return insertApiKey(c, ownerId, name, seconds(expiresAt), secret);
+        });
+        return new IssuedApiKey(key, secret);
+    }
+
+    private ApiKey insertApiKey(Connection c, String ownerId, String name, Long expiresAt, String secret)
+            throws SQLException {
+        String id = JdbcMetagraph.newId();
+        Sql.update(c, "INSERT INTO api_keys (id, owner_id, key_hash, name, enabled, expires_at, created_at, "
+                + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, ownerId, ApiKeySecrets.hash(secret), name,
+                true, expiresAt, now(), now());
+        audit(c, "api_key.created", ownerId, id, "api_key", null, details());
+        return Sql.one(c, "SELECT " + API_KEY + " FROM api_keys WHERE id = ?", IdentityRows::apiKey, id)
+                .orElseThrow();
+    }
+
+    @Override
+    public IssuedApiKey rotateApiKey(String apiKeyId, Duration grace) {
+        if (grace == null || grace.isNegative()) {
+            throw invalid("the grace period of a rotated key must be zero or positive, got " + grace);
+        }
+        String secret = ApiKeySecrets.generate();
+        ApiKey key = change(c -> {
+            ApiKey old = Sql.one(c, "SELECT " + API_KEY + " FROM api_keys WHERE id = ?", IdentityRows::apiKey,
+                    apiKeyId).orElseThrow(() -> new StorageException(StorageException.Kind.NOT_FOUND,
+                            "API key " + apiKeyId + " does not exist"));
+            long graceEnd = Math.addExact(now(), grace.toSeconds());
+            Long oldExpiry = seconds(old.expiresAt());
+            ApiKey created = insertApiKey(c, old.ownerId(), old.name(), oldExpiry, secret);
+            // Conditional, so two rotations of one key cannot both succeed (PostgreSQL runs them concurrently).
+            if (Sql.update(c, "UPDATE api_keys SET rotated_to_id = ?, expires_at = ?, updated_at = ? WHERE id = ? "
+                    + "AND rotated_to_id IS NULL AND revoked_at IS NULL", created.id(),
+                    oldExpiry == null ? graceEnd : Math.min(oldExpiry, graceEnd), now(), apiKeyId) == 0) {
+                throw invalid("API key " + apiKeyId + (old.revokedAt() != null ? " is revoked"
+                        : " was already rotated to " + old.rotatedToId()) + "; it cannot be rotated");
+            }
+            audit(c, "api_key.rotated", old.ownerId(), apiKeyId, "api_key", null, details()
+                    .put("rotatedTo", created.id()).put("graceSeconds", grace.toSeconds()));
+            return created;
         });
         return new IssuedApiKey(key, secret);
     }

@@ -250,49 +250,63 @@ public final class JdbcMetagraph implements Metagraph {
     @Override
     public List<Node> addNodes(String graphId, List<NewNode> nodes) {
         List<NewNode> batch = List.copyOf(nodes);
+        List<String> texts = nodeTexts(batch);
+        long now = now();
+        return outbox.write(c -> insertNodes(c, graphId, batch, texts, now));
+    }
+
+    /** As {@link #addNodes(String, List)}, in the caller's transaction (which must be an {@link Outbox#write}). */
+    List<Node> addNodes(Connection c, String graphId, List<NewNode> nodes) throws SQLException {
+        List<NewNode> batch = List.copyOf(nodes);
+        return insertNodes(c, graphId, batch, nodeTexts(batch), now());
+    }
+
+    private static List<String> nodeTexts(List<NewNode> batch) {
         List<String> texts = new ArrayList<>(batch.size());
         for (NewNode n : batch) {
             Text.checkName(n.key(), "node key");
             Text.checkName(n.type(), "node type");
             texts.add(attributesText(n.attributes(), "node '" + n.key() + "'"));
         }
-        long now = now();
-        return outbox.write(c -> {
-            Target target = lockWritable(c, graphId);
-            Map<String, TypeRef> types = new HashMap<>();
-            Set<String> keys = new HashSet<>();
-            for (NewNode n : batch) {
-                TypeRef type = types.get(n.type());
-                if (type == null) {
-                    type = nodeType(c, target, n.type());
-                    types.put(n.type(), type);
-                }
-                schema(type).check(n.attributes(), "node '" + n.key() + "'");
-                if (!keys.add(n.key())) {
-                    throw exists("node '" + n.key() + "' is twice in the batch for graph " + graphId);
-                }
+        return texts;
+    }
+
+    private List<Node> insertNodes(Connection c, String graphId, List<NewNode> batch, List<String> texts, long now)
+            throws SQLException {
+        Target target = lockWritable(c, graphId);
+        Map<String, TypeRef> types = new HashMap<>();
+        Set<String> keys = new HashSet<>();
+        for (NewNode n : batch) {
+            TypeRef type = types.get(n.type());
+            if (type == null) {
+                type = nodeType(c, target, n.type());
+                types.put(n.type(), type);
             }
-            Optional<String> taken = firstExistingKey(c, graphId, batch);
-            if (taken.isPresent()) {
-                throw exists("node '" + taken.get() + "' already exists in graph " + graphId);
+            schema(type).check(n.attributes(), "node '" + n.key() + "'");
+            if (!keys.add(n.key())) {
+                throw exists("node '" + n.key() + "' is twice in the batch for graph " + graphId);
             }
-            Instant at = Instant.ofEpochSecond(now);
-            List<Node> added = new ArrayList<>(batch.size());
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO nodes (id, graph_id, key, node_type, "
-                    + "attributes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                for (int i = 0; i < batch.size(); i++) {
-                    NewNode n = batch.get(i);
-                    String id = newId();
-                    Sql.bind(insert, id, graphId, n.key(), n.type(), texts.get(i), now, now);
-                    insert.addBatch();
-                    added.add(new Node(id, graphId, n.key(), n.type(), n.attributes().deepCopy(), at, at));
-                }
-                insert.executeBatch();
+        }
+        Optional<String> taken = firstExistingKey(c, graphId, batch);
+        if (taken.isPresent()) {
+            throw exists("node '" + taken.get() + "' already exists in graph " + graphId);
+        }
+        Instant at = Instant.ofEpochSecond(now);
+        List<Node> added = new ArrayList<>(batch.size());
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO nodes (id, graph_id, key, node_type, "
+                + "attributes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < batch.size(); i++) {
+                NewNode n = batch.get(i);
+                String id = newId();
+                Sql.bind(insert, id, graphId, n.key(), n.type(), texts.get(i), now, now);
+                insert.addBatch();
+                added.add(new Node(id, graphId, n.key(), n.type(), n.attributes().deepCopy(), at, at));
             }
-            outbox.appendAll(c, Streams.graph(graphId), "node.created",
-                    added.stream().map(n -> (JsonNode) Json.MAPPER.valueToTree(n)).toList(), now);
-            return added;
-        });
+            insert.executeBatch();
+        }
+        outbox.appendAll(c, Streams.graph(graphId), "node.created",
+                added.stream().map(n -> (JsonNode) Json.MAPPER.valueToTree(n)).toList(), now);
+        return added;
     }
 
     /** The first key of {@code batch} already used in the graph, looked up in chunks of bound parameters. */
@@ -374,8 +388,21 @@ public final class JdbcMetagraph implements Metagraph {
     @Override
     public List<Edge> addEdges(String graphId, List<NewEdge> edges) {
         List<NewEdge> batch = List.copyOf(edges);
+        List<String> labels = edgeLabels(batch);
+        List<String> texts = edgeTexts(batch, labels);
+        long now = now();
+        return outbox.write(c -> insertEdges(c, graphId, batch, labels, texts, now));
+    }
+
+    /** As {@link #addEdges(String, List)}, in the caller's transaction (which must be an {@link Outbox#write}). */
+    List<Edge> addEdges(Connection c, String graphId, List<NewEdge> edges) throws SQLException {
+        List<NewEdge> batch = List.copyOf(edges);
+        List<String> labels = edgeLabels(batch);
+        return insertEdges(c, graphId, batch, labels, edgeTexts(batch, labels), now());
+    }
+
+    private static List<String> edgeLabels(List<NewEdge> batch) {
         List<String> labels = new ArrayList<>(batch.size());
-        List<String> texts = new ArrayList<>(batch.size());
         for (NewEdge edge : batch) {
             if (edge.key() != null) {
                 Text.checkName(edge.key(), "edge key");
@@ -383,21 +410,29 @@ public final class JdbcMetagraph implements Metagraph {
             Text.checkName(edge.type(), "edge type");
             Text.checkName(edge.sourceKey(), "source node key");
             Text.checkName(edge.targetKey(), "target node key");
-            String label = "edge " + (edge.key() != null ? "'" + edge.key() + "'" : edge.type()) + " from '"
-                    + edge.sourceKey() + "' to '" + edge.targetKey() + "'";
-            labels.add(label);
-            texts.add(attributesText(edge.attributes(), label));
+            labels.add("edge " + (edge.key() != null ? "'" + edge.key() + "'" : edge.type()) + " from '"
+                    + edge.sourceKey() + "' to '" + edge.targetKey() + "'");
         }
-        long now = now();
-        return outbox.write(c -> {
-            Target target = lockWritable(c, graphId);
-            Map<String, TypeRef> types = new HashMap<>();
-            List<Edge> added = new ArrayList<>(batch.size());
-            for (int i = 0; i < batch.size(); i++) {
-                added.add(insertEdge(c, target, types, batch.get(i), labels.get(i), texts.get(i), now));
-            }
-            return added;
-        });
+        return labels;
+    }
+
+    private static List<String> edgeTexts(List<NewEdge> batch, List<String> labels) {
+        List<String> texts = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            texts.add(attributesText(batch.get(i).attributes(), labels.get(i)));
+        }
+        return texts;
+    }
+
+    private List<Edge> insertEdges(Connection c, String graphId, List<NewEdge> batch, List<String> labels,
+            List<String> texts, long now) throws SQLException {
+        Target target = lockWritable(c, graphId);
+        Map<String, TypeRef> types = new HashMap<>();
+        List<Edge> added = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            added.add(insertEdge(c, target, types, batch.get(i), labels.get(i), texts.get(i), now));
+        }
+        return added;
     }
 
     /** Checks one edge against the rules and the edges written before it, then writes it with its event. */
@@ -456,17 +491,19 @@ public final class JdbcMetagraph implements Metagraph {
 
     @Override
     public boolean deleteEdge(String graphId, String edgeId) {
-        long now = now();
-        return outbox.write(c -> {
-            lockWritable(c, graphId);
-            Optional<Edge> edge = findEdge(c, graphId, edgeId);
-            if (edge.isEmpty()) {
-                return false;
-            }
-            Sql.update(c, "DELETE FROM edges WHERE id = ?", edgeId);
-            publish(c, Streams.graph(graphId), "edge.deleted", edge.get(), now);
-            return true;
-        });
+        return outbox.write(c -> deleteEdge(c, graphId, edgeId));
+    }
+
+    /** As {@link #deleteEdge(String, String)}, in the caller's transaction (which must be an {@link Outbox#write}). */
+    boolean deleteEdge(Connection c, String graphId, String edgeId) throws SQLException {
+        lockWritable(c, graphId);
+        Optional<Edge> edge = findEdge(c, graphId, edgeId);
+        if (edge.isEmpty()) {
+            return false;
+        }
+        Sql.update(c, "DELETE FROM edges WHERE id = ?", edgeId);
+        publish(c, Streams.graph(graphId), "edge.deleted", edge.get(), now());
+        return true;
     }
 
     @Override
@@ -599,6 +636,10 @@ public final class JdbcMetagraph implements Metagraph {
         List<String> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
+    }
+
+    Dialect dialect() {
+        return db.dialect();
     }
 
     private long now() {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Flow;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
@@ -23,6 +24,7 @@ public final class JdbcStreams implements Streams {
     private final Outbox outbox;
     private final Clock clock;
     private final Set<PollingSubscription> running = ConcurrentHashMap.newKeySet();
+    private final Set<DemandSubscription> publishing = ConcurrentHashMap.newKeySet();
 
     public JdbcStreams(Database db, Outbox outbox, Clock clock) {
         this.db = Objects.requireNonNull(db, "db");
@@ -70,20 +72,35 @@ public final class JdbcStreams implements Streams {
     @Override
     public StreamSubscription subscribe(String stream, String consumer, Consumer<StreamEvent> handler,
             Duration pollInterval) {
-        Text.checkName(stream, "stream name");
-        Text.checkName(consumer, "consumer name");
+        checkSubscription(stream, consumer, pollInterval);
         Objects.requireNonNull(handler, "handler");
-        if (pollInterval.isNegative() || pollInterval.isZero()) {
-            throw new IllegalArgumentException("poll interval must be positive");
-        }
         PollingSubscription s = PollingSubscription.start(this, outbox, stream, consumer, handler, pollInterval,
                 running::remove);
         running.add(s);
         return s;
     }
 
+    @Override
+    public Flow.Publisher<StreamEvent> publisher(String stream, String consumer, Duration pollInterval) {
+        checkSubscription(stream, consumer, pollInterval);
+        return subscriber -> {
+            Objects.requireNonNull(subscriber, "subscriber");
+            publishing.add(DemandSubscription.start(this, outbox, stream, consumer, subscriber, pollInterval,
+                    publishing::remove));
+        };
+    }
+
+    private static void checkSubscription(String stream, String consumer, Duration pollInterval) {
+        Text.checkName(stream, "stream name");
+        Text.checkName(consumer, "consumer name");
+        if (pollInterval.isNegative() || pollInterval.isZero()) {
+            throw new IllegalArgumentException("poll interval must be positive");
+        }
+    }
+
     /** Stops every subscription; storage calls this before it closes the database. */
     public void closeAll() {
         List.copyOf(running).forEach(PollingSubscription::close);
+        List.copyOf(publishing).forEach(DemandSubscription::stop);
     }
 }

@@ -104,12 +104,6 @@ final class PollingSubscription implements StreamSubscription, Runnable {
         closed = true;
         onClose.accept(this);
         outbox.signal();
-        if (Thread.currentThread() != thread) {
-            try {
-                thread.join(pollInterval.toMillis() + 5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Threads.joinUnlessCurrent(thread, pollInterval.toMillis() + 5_000);
     }
 }

@@ -9,6 +9,7 @@ import dev.alknet.storage.StorageException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.function.BiConsumer;
 
 /**
  * PostgreSQL through a small HikariCP pool. Strings are sent untyped ({@code stringtype=unspecified}) so that the
@@ -33,6 +34,8 @@ final class PostgresDatabase implements Database {
         hikari.setMaximumPoolSize(config.maxConnections());
         hikari.setMinimumIdle(1);
         hikari.addDataSourceProperty("stringtype", "unspecified");
+        // Batches of inserts (addNodes, events) go as multi-row INSERTs: one statement per 128 rows, not per row.
+        hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
         try {
             pool = new HikariDataSource(hikari);
         } catch (HikariPool.PoolInitializationException e) {
@@ -73,14 +76,22 @@ final class PostgresDatabase implements Database {
     }
 
     @Override
-    public AutoCloseable watchChanges(Runnable onChange) {
+    public AutoCloseable watchChanges(Runnable onChange, BiConsumer<String, String> onNotification) {
         try {
             // A connection of its own: LISTEN holds it for as long as the watcher runs.
             return ChangeWatcher.postgres(() -> DriverManager.getConnection(config.jdbcUrl(), config.user(),
-                    config.password()), onChange);
+                    config.password()), onChange, onNotification);
         } catch (Exception e) {
             throw new StorageException(StorageException.Kind.UNAVAILABLE, "cannot listen for changes: " + e, e);
         }
+    }
+
+    @Override
+    public void notify(String channel, String payload) {
+        // One server channel for all of ours: application channel names need no quoting as identifiers, and one
+        // LISTEN per service hears them all. The channel cannot contain a newline (no control characters).
+        read(c -> Sql.one(c, "SELECT pg_notify(?, ?)", rs -> true, ChangeWatcher.NOTIFY_CHANNEL,
+                channel + ChangeWatcher.NOTIFY_SEPARATOR + payload));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.alknet.storage.internal;
 import dev.alknet.storage.Dialect;
 import dev.alknet.storage.StorageConfig;
 import dev.alknet.storage.StorageException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -30,11 +32,13 @@ final class SqliteDatabase implements Database {
     private final BlockingQueue<Connection> readers;
     private final List<Connection> all = new ArrayList<>();
     private final String url;
+    private final Path file;
     private volatile boolean closed;
 
     SqliteDatabase(StorageConfig config) {
         SqliteFiles.createParentDirectory(config.jdbcUrl());
         this.url = config.jdbcUrl();
+        this.file = SqliteFiles.file(url).toAbsolutePath().normalize();
         try {
             SQLiteConfig write = common();
             write.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -95,14 +99,25 @@ final class SqliteDatabase implements Database {
     }
 
     @Override
-    public AutoCloseable watchChanges(Runnable onChange) {
+    public AutoCloseable watchChanges(Runnable onChange, BiConsumer<String, String> onNotification) {
         try {
             SQLiteConfig read = common();
             read.setReadOnly(true);
-            return ChangeWatcher.sqlite(() -> read.createConnection(url), onChange);
+            ChangeWatcher watcher = ChangeWatcher.sqlite(() -> read.createConnection(url), onChange);
+            AutoCloseable listening = LocalNotifications.listen(file, onNotification);
+            return () -> {
+                listening.close();
+                watcher.close();
+            };
         } catch (Exception e) {
             throw new StorageException(StorageException.Kind.UNAVAILABLE, "cannot watch the database: " + e, e);
         }
+    }
+
+    @Override
+    public void notify(String channel, String payload) {
+        ensureOpen();
+        LocalNotifications.send(file, channel, payload);
     }
 
     private Connection borrowReader() {

@@ -1,0 +1,9 @@
+package dev.alknet.storage;
+
+class PostgresAclMembershipProperties extends AclMembershipPropertiesContract {
+
+    @Override
+    StorageBackend backend() {
+        return StorageBackend.POSTGRESQL;
+    }
+}

@@ -1,0 +1,9 @@
+package dev.alknet.storage;
+
+class SqliteAclMembershipProperties extends AclMembershipPropertiesContract {
+
+    @Override
+    StorageBackend backend() {
+        return StorageBackend.SQLITE;
+    }
+}

@@ -1,0 +1,9 @@
+package dev.alknet.storage;
+
+class SqliteNotificationInputProperties extends NotificationInputContract {
+
+    @Override
+    StorageBackend backend() {
+        return StorageBackend.SQLITE;
+    }
+}
