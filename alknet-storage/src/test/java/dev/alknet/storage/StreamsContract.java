@@ -68,6 +68,32 @@ abstract class StreamsContract {
                 "graph_type.created", "node_type.created", "edge_type.created", "graph.created");
     }
 
+    /** A big batch: every event in order, each payload kept verbatim (quotes, commas, escapes, non-ASCII). */
+    @Test
+    void aBatchOfNodesPublishesEveryNodeInOrderWithItsAttributesIntact() {
+        Metagraph mg = storage.metagraph();
+        GraphType t = mg.createGraphType("t", null, GraphRules.strictDirected(), TypeScope.USER);
+        mg.createNodeType(t.id(), "n", null, "{\"type\": \"object\"}");
+        Graph g = mg.createGraph(t.id(), "g", null, null, null);
+        mg.addNode(g.id(), new NewNode("n", "first", json("{}")));
+        List<NewNode> batch = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            batch.add(new NewNode("n", "k" + i, json("{\"text\": \"a \\\"quoted\\\", comma,\\nnew line\\\\ \\\\. "
+                    + "\u00e9\u4e2d\ud83d\ude00 #" + i + "\", \"n\": " + i + "}")));
+        }
+        mg.addNodes(g.id(), batch);
+
+        List<StreamEvent> events = streams.read(Streams.graph(g.id()), 1, 1000);
+        assertThat(events).hasSize(300);
+        assertThat(events).extracting(StreamEvent::position)
+                .containsExactlyElementsOf(LongStream.rangeClosed(2, 301).boxed().toList());
+        for (int i = 0; i < 300; i++) {
+            assertThat(events.get(i).type()).isEqualTo("node.created");
+            assertThat(events.get(i).payload().path("key").asString()).isEqualTo("k" + i);
+            assertThat(events.get(i).payload().path("attributes")).isEqualTo(batch.get(i).attributes());
+        }
+    }
+
     @Test
     void identityChangesArePublishedWithoutSecrets() {
         Account a = storage.identities().createAccount("a@example.org", null, AccessLevel.USER, Grant.none());
