@@ -304,8 +304,9 @@ public final class JdbcMetagraph implements Metagraph {
             }
             insert.executeBatch();
         }
-        outbox.appendAll(c, Streams.graph(graphId), "node.created",
-                added.stream().map(n -> (JsonNode) Json.MAPPER.valueToTree(n)).toList(), now);
+        // The payloads are the nodes just checked: written straight to text, not through a tree checked again.
+        outbox.appendTexts(c, Streams.graph(graphId), "node.created",
+                added.stream().map(n -> Json.writeChecked(n, "payload of node.created event")).toList(), now);
         return added;
     }
 

@@ -54,7 +54,12 @@ public final class Json {
     /** Serializes a value after {@link #checkStorable}; the result is what gets stored. */
     static String write(JsonNode node, String what) {
         checkStorable(node, what);
-        String text = MAPPER.writeValueAsString(node);
+        return writeChecked(node, what);
+    }
+
+    /** As {@link #write(JsonNode, String)} for a value made only of parts that were checked already. */
+    static String writeChecked(Object value, String what) {
+        String text = MAPPER.writeValueAsString(value);
         long bytes = Utf8.length(text);
         if (bytes > MAX_BYTES) {
             throw invalid(what + " take " + bytes + " bytes as JSON, more than the " + MAX_BYTES + " allowed");
@@ -78,10 +83,34 @@ public final class Json {
      * @throws StorageException INVALID naming the JSON pointer of the first value no database can store the same
      */
     static void checkStorable(JsonNode node, String what) {
-        String problem = firstProblem(node, "");
-        if (problem != null) {
-            throw invalid(what + " cannot be stored: " + problem);
+        // The walk that names the problem builds a pointer per value; only a value that fails needs one.
+        if (!storable(node)) {
+            throw invalid(what + " cannot be stored: " + firstProblem(node, ""));
         }
+    }
+
+    private static boolean storable(JsonNode node) {
+        if (node.isString()) {
+            return Text.unstorable(node.asString()) == null;
+        }
+        if (node.isFloatingPointNumber()) {
+            return Double.isFinite(node.asDouble());
+        }
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                if (Text.unstorable(field.getKey()) != null || !storable(field.getValue())) {
+                    return false;
+                }
+            }
+        }
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (!storable(element)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static String firstProblem(JsonNode node, String pointer) {

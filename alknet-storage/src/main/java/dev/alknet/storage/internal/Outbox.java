@@ -53,6 +53,11 @@ public final class Outbox {
         for (JsonNode p : payloads) {
             texts.add(Json.write(p, "payload of " + type + " event"));
         }
+        return appendTexts(c, stream, type, texts, now);
+    }
+
+    /** As {@link #appendAll}, with payloads already written as JSON text that storage may keep. */
+    long appendTexts(Connection c, String stream, String type, List<String> texts, long now) throws SQLException {
         // The upsert takes the stream row's lock (PostgreSQL) until commit: appenders of one stream queue up, so
         // positions are gap-free and commit in order.
         long head = Sql.one(c, "INSERT INTO streams (name, head, updated_at) VALUES (?, ?, ?) ON CONFLICT (name) "
