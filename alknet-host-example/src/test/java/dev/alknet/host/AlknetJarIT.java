@@ -52,7 +52,12 @@ class AlknetJarIT {
     }
 
     private LineSink serve(String... flags) throws IOException {
+        return serveWithJvmOptions(List.of(), flags);
+    }
+
+    private LineSink serveWithJvmOptions(List<String> jvmOptions, String... flags) throws IOException {
         List<String> command = alknet("serve", "--data-dir", dir.toString(), "--listen", "127.0.0.1:0");
+        command.addAll(1, jvmOptions);
         command.addAll(List.of(flags));
         server = new ProcessBuilder(command).redirectError(dir.resolve("serve.log").toFile()).start();
         return LineSink.of(server.getInputStream());
@@ -125,6 +130,18 @@ class AlknetJarIT {
         server.destroy(); // SIGTERM
         assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(server.exitValue()).as(Files.readString(dir.resolve("serve.log"))).isZero();
+    }
+
+    /** SIGTERM stops the server cleanly with exit code 0 and the JVM's other shutdown hooks still run. */
+    @Test
+    void sigtermLetsOtherShutdownHooksRunAJfrRecordingIsDumped() throws Exception {
+        Path recording = dir.resolve("exit.jfr");
+        LineSink out = serveWithJvmOptions(List.of("-XX:StartFlightRecording=dumponexit=true,filename=" + recording));
+        out.await(l -> l.strip().startsWith("ssh "));
+        server.destroy(); // SIGTERM
+        assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(server.exitValue()).as(Files.readString(dir.resolve("serve.log"))).isZero();
+        assertThat(recording).as("the recording JFR writes from its own shutdown hook").isNotEmptyFile();
     }
 
     @Test
