@@ -1,9 +1,0 @@
-package dev.alknet.storage;
-
-class PostgresPagingProperties extends PagingPropertiesContract {
-
-    @Override
-    StorageBackend backend() {
-        return StorageBackend.POSTGRESQL;
-    }
-}

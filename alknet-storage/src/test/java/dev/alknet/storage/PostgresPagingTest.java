@@ -1,9 +1,0 @@
-package dev.alknet.storage;
-
-class PostgresPagingTest extends PagingContract {
-
-    @Override
-    StorageBackend backend() {
-        return StorageBackend.POSTGRESQL;
-    }
-}

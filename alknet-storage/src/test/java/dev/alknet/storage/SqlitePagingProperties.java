@@ -1,9 +1,0 @@
-package dev.alknet.storage;
-
-class SqlitePagingProperties extends PagingPropertiesContract {
-
-    @Override
-    StorageBackend backend() {
-        return StorageBackend.SQLITE;
-    }
-}
