@@ -26,6 +26,7 @@ final class ConnectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         HostContext context = alknet.context();
+        context.stop().watch();
         ClientSetup setup = ClientSetup.assemble(flags, context.env());
         try (AlknetClient client = setup.builder().build()) {
             client.connect();

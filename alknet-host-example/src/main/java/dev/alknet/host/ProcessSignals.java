@@ -40,6 +40,11 @@ final class ProcessSignals implements StopSignal {
     }
 
     @Override
+    public void watch() {
+        watched = true;
+    }
+
+    @Override
     public void await() throws InterruptedException {
         watched = true;
         stopRequested.await();

@@ -53,6 +53,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         HostContext context = alknet.context();
+        context.stop().watch();
         ServerSetup setup = ServerSetup.assemble(flags, context.env());
         ConfigReloadHandle config = new ConfigReloadHandle(setup.config().dynamicConfig());
         OperationRegistry operations = OperationRegistry.create();

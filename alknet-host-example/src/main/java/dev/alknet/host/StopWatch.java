@@ -24,6 +24,7 @@ final class StopWatch implements AutoCloseable {
     }
 
     static StopWatch start(StopSignal stop) {
+        stop.watch();
         StopWatch watch = new StopWatch(stop);
         watch.watcher.start();
         return watch;
