@@ -1,6 +1,7 @@
 package dev.alknet.storage.internal;
 
 import dev.alknet.storage.StorageException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,62 +84,58 @@ public final class Json {
      * @throws StorageException INVALID naming the JSON pointer of the first value no database can store the same
      */
     static void checkStorable(JsonNode node, String what) {
-        // The walk that names the problem builds a pointer per value; only a value that fails needs one.
-        if (!storable(node)) {
-            throw invalid(what + " cannot be stored: " + firstProblem(node, ""));
+        Problem problem = firstProblem(node);
+        if (problem != null) {
+            throw invalid(what + " cannot be stored: " + problem.message());
         }
     }
 
-    private static boolean storable(JsonNode node) {
-        if (node.isString()) {
-            return Text.unstorable(node.asString()) == null;
+    /**
+     * What is wrong at a value, and the reference tokens leading to it. The tokens are added while the walk unwinds,
+     * so a storable value (the usual case) costs no pointer strings at all.
+     */
+    private record Problem(String subject, String defect, ArrayDeque<String> tokens) {
+
+        Problem(String subject, String defect) {
+            this(subject, defect, new ArrayDeque<>());
         }
-        if (node.isFloatingPointNumber()) {
-            return Double.isFinite(node.asDouble());
+
+        Problem under(String token) {
+            tokens.addFirst(escape(token));
+            return this;
         }
-        if (node.isObject()) {
-            for (Map.Entry<String, JsonNode> field : node.properties()) {
-                if (Text.unstorable(field.getKey()) != null || !storable(field.getValue())) {
-                    return false;
-                }
-            }
+
+        String message() {
+            return "the " + subject + " at '" + (tokens.isEmpty() ? "" : "/" + String.join("/", tokens)) + "' "
+                    + defect;
         }
-        if (node.isArray()) {
-            for (JsonNode element : node) {
-                if (!storable(element)) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
-    private static String firstProblem(JsonNode node, String pointer) {
+    private static Problem firstProblem(JsonNode node) {
         if (node.isString()) {
             String bad = Text.unstorable(node.asString());
-            return bad == null ? null : "the string at '" + pointer + "' contains " + bad;
+            return bad == null ? null : new Problem("string", "contains " + bad);
         }
         if (node.isFloatingPointNumber() && !Double.isFinite(node.asDouble())) {
-            return "the number at '" + pointer + "' is not finite";
+            return new Problem("number", "is not finite");
         }
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> field : node.properties()) {
-                String child = pointer + "/" + escape(field.getKey());
                 String bad = Text.unstorable(field.getKey());
                 if (bad != null) {
-                    return "the property name at '" + child + "' contains " + bad;
+                    return new Problem("property name", "contains " + bad).under(field.getKey());
                 }
-                String problem = firstProblem(field.getValue(), child);
+                Problem problem = firstProblem(field.getValue());
                 if (problem != null) {
-                    return problem;
+                    return problem.under(field.getKey());
                 }
             }
         }
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                String problem = firstProblem(node.get(i), pointer + "/" + i);
+                Problem problem = firstProblem(node.get(i));
                 if (problem != null) {
-                    return problem;
+                    return problem.under(Integer.toString(i));
                 }
             }
         }
