@@ -66,10 +66,7 @@ class AlknetClientServerTest {
     }
 
     private static AlknetClient.Builder client() {
-        return AlknetClient.builder()
-                .server(new HostPort("127.0.0.1", server.listenAddresses().get(0).getPort()))
-                .identity(USER_KEY)
-                .serverKey(server.hostKey());
+        return LoopbackAlknetServer.client(server, USER_KEY);
     }
 
     @Test

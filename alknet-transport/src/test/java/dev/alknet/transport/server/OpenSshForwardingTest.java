@@ -81,6 +81,25 @@ class OpenSshForwardingTest {
         }
     }
 
+    /**
+     * Only our server has a small limit (OpenSSH's own is tens of GiB), so every key exchange after the first is
+     * one our server started: its {@code RekeyLimit} reaches the sessions.
+     */
+    @Test
+    void theServersRekeyLimitStartsKeyExchanges() throws Exception {
+        try (EchoServer echo = new EchoServer(); ServerHarness h = new ServerHarness(dir, ALLOW_LOOPBACK,
+                List.of(ListenerConfig.tcp(new HostPort("127.0.0.1", 0))), null,
+                builder -> builder.rekeyLimit(new RekeyLimit(1024 * 1024, Duration.ofHours(1))))) {
+            int local = freePort();
+            Process ssh = h.ssh("-v", "-L", "127.0.0.1:" + local + ":127.0.0.1:" + echo.port());
+            h.awaitListening(ssh, local);
+            assertEchoes(local, 8 * 1024 * 1024, 9, true);
+            String log = Files.readString(dir.resolve("ssh-0.log"));
+            assertThat(log.split("SSH2_MSG_KEXINIT received", -1).length - 1)
+                    .as("key exchanges in the ssh -v log").isGreaterThan(4);
+        }
+    }
+
     @Test
     void dynamicForwardServesCurlThroughSocks5h() throws Exception {
         assumeTrue(ServerHarness.onPath("curl"), "curl not installed; .ci/run installs curl");

@@ -3,7 +3,9 @@ package dev.alknet.transport.testing;
 import dev.alknet.auth.OpenSshKeyPair;
 import dev.alknet.core.config.ConfigLoader;
 import dev.alknet.core.config.ConfigReloadHandle;
+import dev.alknet.core.config.HostPort;
 import dev.alknet.core.config.ListenerConfig;
+import dev.alknet.transport.AlknetClient;
 import dev.alknet.transport.AlknetServer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,5 +55,13 @@ public final class LoopbackAlknetServer {
                 .listener(listener);
         customize.accept(builder);
         return builder.start();
+    }
+
+    /** A client of {@code server} (its first listener, its host key pinned) logging in with {@code user}. */
+    public static AlknetClient.Builder client(AlknetServer server, OpenSshKeyPair user) {
+        return AlknetClient.builder()
+                .server(new HostPort("127.0.0.1", server.listenAddresses().get(0).getPort()))
+                .identity(user)
+                .serverKey(server.hostKey());
     }
 }
