@@ -7,6 +7,12 @@ import dev.alknet.core.config.HostPort;
 import dev.alknet.core.config.OutboundProxy;
 import dev.alknet.transport.LocalForward;
 import dev.alknet.transport.RemoteForward;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.function.Function;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -98,6 +104,31 @@ final class Converters {
         @Override
         public RemoteForward convert(String text) {
             return converted(text, RemoteForward::parse);
+        }
+    }
+
+    /** A positive age: {@code 90s}, {@code 30m}, {@code 12h}, {@code 7d}, or ISO-8601 ({@code P7D}, {@code PT1H30M}). */
+    static final class AgeValue implements ITypeConverter<Duration> {
+
+        private static final Pattern SHORT = Pattern.compile("(\\d{1,12})([smhd])");
+        private static final Map<String, ChronoUnit> UNITS = Map.of("s", ChronoUnit.SECONDS, "m", ChronoUnit.MINUTES,
+                "h", ChronoUnit.HOURS, "d", ChronoUnit.DAYS);
+
+        @Override
+        public Duration convert(String text) {
+            Duration age;
+            Matcher m = SHORT.matcher(text);
+            try {
+                age = m.matches() ? Duration.of(Long.parseLong(m.group(1)), UNITS.get(m.group(2)))
+                        : Duration.parse(text);
+            } catch (DateTimeParseException | ArithmeticException e) {
+                throw new TypeConversionException("'" + text + "' is not an age; use e.g. 7d, 12h, 30m, 90s or "
+                        + "ISO-8601 like P7D");
+            }
+            if (age.isNegative() || age.isZero()) {
+                throw new TypeConversionException("the age must be positive, got '" + text + "'");
+            }
+            return age;
         }
     }
 }

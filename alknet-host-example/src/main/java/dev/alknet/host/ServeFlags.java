@@ -4,6 +4,7 @@ import dev.alknet.core.TransportKind;
 import dev.alknet.core.config.HostPort;
 import dev.alknet.core.config.OutboundProxy;
 import java.nio.file.Path;
+import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /**
@@ -78,6 +79,15 @@ final class ServeFlags {
 
     @Option(names = "--storage-user", paramLabel = "USER", description = "PostgreSQL user of --storage")
     String storageUser;
+
+    @Option(names = "--storage-retention-events", paramLabel = "AGE", converter = Converters.AgeValue.class,
+            description = "delete stream events older than AGE once every consumer of their stream is past them "
+                    + "(7d, 12h, 30m, 90s or ISO-8601; default: keep them)")
+    Duration storageRetentionEvents;
+
+    @Option(names = "--storage-retention-audit", paramLabel = "AGE", converter = Converters.AgeValue.class,
+            description = "delete audit rows older than AGE (default: keep them)")
+    Duration storageRetentionAudit;
 
     @Option(names = "--demo-ops",
             description = "add /NODE/demo/echo (answers its input) and /NODE/demo/ticks (streams {\"tick\": n}) "

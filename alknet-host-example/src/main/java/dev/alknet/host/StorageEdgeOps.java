@@ -5,13 +5,11 @@ import static dev.alknet.host.OpInput.jsonObject;
 import static dev.alknet.host.OpInput.name;
 
 import dev.alknet.storage.AclAction;
-import dev.alknet.storage.Edge;
+import dev.alknet.storage.EdgeQuery;
 import dev.alknet.storage.Graph;
 import dev.alknet.storage.Metagraph;
 import dev.alknet.storage.NewEdge;
 import dev.alknet.storage.StorageException;
-import java.util.List;
-import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -51,33 +49,13 @@ final class StorageEdgeOps {
                     return StorageJson.object().put("deleted", metagraph.deleteEdge(graph.id(),
                             in.get("id").stringValue()));
                 });
-        ops.query("queryEdges", StorageOps.READERS, Page.input().required("graph_id", name())
+        ops.query("queryEdges", StorageOps.READERS, Paging.input().required("graph_id", name())
                         .optional("type", name()).optional("source", name()).optional("target", name()),
                 (in, env) -> {
                     Graph graph = access.require(env.identity(), in.get("graph_id").stringValue(), AclAction.READ);
-                    // An endpoint narrows the read to the edges touching it (indexed); the filter does the rest.
-                    String endpoint = in.path("source").asString(in.path("target").asString(null));
-                    List<Edge> edges = endpoint == null ? metagraph.edges(graph.id())
-                            : metagraph.edgesOf(graph.id(), endpoint);
-                    return Page.of(in, "edges", edges.stream().filter(matching(in)).toList(), Edge::id,
-                            StorageJson::edge);
+                    EdgeQuery query = new EdgeQuery(in.path("type").asString(null), in.path("source").asString(null),
+                            in.path("target").asString(null), Paging.after(in), Paging.limit(in));
+                    return Paging.output("edges", metagraph.edges(graph.id(), query), StorageJson::edge);
                 });
-    }
-
-    /**
-     * Edges of the given type from {@code source} to {@code target}, either present; an undirected edge joins its
-     * nodes both ways.
-     */
-    private static Predicate<Edge> matching(JsonNode in) {
-        String type = in.path("type").asString(null);
-        String source = in.path("source").asString(null);
-        String target = in.path("target").asString(null);
-        return edge -> (type == null || edge.type().equals(type))
-                && (joins(edge, source, target) || edge.undirected() && joins(edge, target, source));
-    }
-
-    private static boolean joins(Edge edge, String source, String target) {
-        return (source == null || edge.sourceKey().equals(source))
-                && (target == null || edge.targetKey().equals(target));
     }
 }

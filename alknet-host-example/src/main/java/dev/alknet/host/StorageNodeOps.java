@@ -7,9 +7,8 @@ import dev.alknet.storage.AclAction;
 import dev.alknet.storage.Graph;
 import dev.alknet.storage.Metagraph;
 import dev.alknet.storage.NewNode;
-import dev.alknet.storage.Node;
+import dev.alknet.storage.NodeQuery;
 import dev.alknet.storage.StorageException;
-import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /** Nodes of one graph: written with {@code can_write} on it, read with {@code can_read}. */
@@ -50,13 +49,13 @@ final class StorageNodeOps {
                     return StorageJson.object().put("deleted", metagraph.deleteNode(graph.id(),
                             in.get("key").stringValue()));
                 });
-        ops.query("queryNodes", StorageOps.READERS, Page.input().required("graph_id", name())
+        ops.query("queryNodes", StorageOps.READERS, Paging.input().required("graph_id", name())
                         .optional("type", name()),
                 (in, env) -> {
                     Graph graph = access.require(env.identity(), in.get("graph_id").stringValue(), AclAction.READ);
-                    List<Node> nodes = in.has("type") ? metagraph.nodes(graph.id(), in.get("type").stringValue())
-                            : metagraph.nodes(graph.id());
-                    return Page.of(in, "nodes", nodes, Node::key, StorageJson::node);
+                    NodeQuery query = new NodeQuery(in.path("type").asString(null), Paging.after(in),
+                            Paging.limit(in));
+                    return Paging.output("nodes", metagraph.nodes(graph.id(), query), StorageJson::node);
                 });
     }
 }

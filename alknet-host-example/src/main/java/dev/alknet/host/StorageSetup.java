@@ -1,6 +1,7 @@
 package dev.alknet.host;
 
 import dev.alknet.storage.Dialect;
+import dev.alknet.storage.Retention;
 import dev.alknet.storage.StorageConfig;
 import dev.alknet.storage.StorageException;
 import dev.alknet.storage.StorageService;
@@ -21,8 +22,21 @@ final class StorageSetup {
     private StorageSetup() {
     }
 
-    /** @throws UsageError saying what to change */
+    /**
+     * With the retention of {@code --storage-retention-events}/{@code -audit}, when either is given: the service then
+     * prunes on its own (docs/storage.md, "Retention").
+     *
+     * @throws UsageError saying what to change
+     */
     static StorageConfig config(ServeFlags flags, Map<String, String> env, Path dataDir) {
+        StorageConfig config = database(flags, env, dataDir);
+        if (flags.storageRetentionEvents == null && flags.storageRetentionAudit == null) {
+            return config;
+        }
+        return config.withRetention(new Retention(flags.storageRetentionEvents, flags.storageRetentionAudit));
+    }
+
+    private static StorageConfig database(ServeFlags flags, Map<String, String> env, Path dataDir) {
         if (flags.storage == null) {
             if (flags.storageUser != null) {
                 throw new UsageError("--storage-user needs --storage jdbc:postgresql://...");

@@ -60,6 +60,8 @@ class ServeErrorsTest {
             --storage,jdbc:sqlite::memory:            | storage jdbc:sqlite::memory: cannot be opened: SQLite storage needs a database file
             --storage-user,bob                        | --storage-user needs --storage jdbc:postgresql://
             --storage,jdbc:postgresql://127.0.0.1:1/x | storage jdbc:postgresql://127.0.0.1:1/x cannot be opened
+            --storage-retention-events,7              | Invalid value for option '--storage-retention-events': '7' is not an age
+            --storage-retention-audit,0d              | Invalid value for option '--storage-retention-audit': the age must be positive
             """)
     void badFlags(String args, String expected) {
         serve(args.split(",")).assertBadUsage("alknet serve", expected);

@@ -113,6 +113,17 @@ class StorageOpsTest extends StorageGraphTestBase {
     }
 
     @Test
+    void aCursorThatCannotBeAKeyIsAValidationErrorNamingAfter() {
+        CallException spaced = alice.fails("queryNodes", inGraph("\"after\": \" a\""));
+        CallException control = alice.fails("queryEdges", inGraph("\"after\": \"\\u0007\""));
+
+        assertThat(spaced.code()).isEqualTo(ErrorCode.VALIDATION_ERROR);
+        assertThat(spaced.getMessage()).startsWith("after ");
+        assertThat(control.code()).isEqualTo(ErrorCode.VALIDATION_ERROR);
+        assertThat(control.getMessage()).startsWith("after ").contains("control characters");
+    }
+
+    @Test
     void aKeyTakenTwiceIsAnErrorWithoutSql() {
         addPerson(alice, "a");
 

@@ -87,6 +87,14 @@ public interface Metagraph {
 
     List<Node> nodes(String graphId, String type);
 
+    /**
+     * One page of a graph's nodes in key order: a keyset query on the graph's key index, so each page costs the same
+     * however far in it starts.
+     *
+     * @throws StorageException INVALID naming the field ({@code type}, {@code after}) that cannot be a name or key
+     */
+    Page<Node> nodes(String graphId, NodeQuery query);
+
     /** @throws StorageException INVALID naming the rule the edge breaks */
     Edge addEdge(String graphId, NewEdge edge);
 
@@ -106,4 +114,13 @@ public interface Metagraph {
 
     /** Edges that start or end at {@code nodeKey}. */
     List<Edge> edgesOf(String graphId, String nodeKey);
+
+    /**
+     * One page of a graph's edges in id order: a keyset query on the graph's edge ids; with {@code source} or
+     * {@code target} it reads only the edges of that node (through the endpoint indexes) and orders those.
+     *
+     * @throws StorageException INVALID naming the field ({@code type}, {@code source}, {@code target},
+     *     {@code after}) that cannot be a name or key
+     */
+    Page<Edge> edges(String graphId, EdgeQuery query);
 }

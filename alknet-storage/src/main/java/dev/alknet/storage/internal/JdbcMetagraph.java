@@ -11,6 +11,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.alknet.storage.Dialect;
 import dev.alknet.storage.Edge;
+import dev.alknet.storage.EdgeQuery;
 import dev.alknet.storage.EdgeType;
 import dev.alknet.storage.Graph;
 import dev.alknet.storage.GraphKind;
@@ -21,7 +22,9 @@ import dev.alknet.storage.Metagraph;
 import dev.alknet.storage.NewEdge;
 import dev.alknet.storage.NewNode;
 import dev.alknet.storage.Node;
+import dev.alknet.storage.NodeQuery;
 import dev.alknet.storage.NodeType;
+import dev.alknet.storage.Page;
 import dev.alknet.storage.StorageException;
 import dev.alknet.storage.Streams;
 import dev.alknet.storage.TypeScope;
@@ -56,6 +59,11 @@ public final class JdbcMetagraph implements Metagraph {
     private final Outbox outbox;
     private final Clock clock;
     private final String lockGraph;
+    /**
+     * Orders keys and ids by code point on both databases, as SQLite's BINARY collation does: PostgreSQL's default
+     * collation follows the locale, which would also make a page's order depend on the server.
+     */
+    private final String byCodePoint;
     /** Keys per existence query of a batch: well under both databases' limits on bound parameters. */
     private static final int KEY_CHUNK = 500;
 
@@ -70,6 +78,7 @@ public final class JdbcMetagraph implements Metagraph {
         // SQLite needs nothing: it has a single writer.
         this.lockGraph = "SELECT " + GRAPH + " FROM graphs WHERE id = ?"
                 + (db.dialect() == Dialect.POSTGRESQL ? " FOR UPDATE" : "");
+        this.byCodePoint = db.dialect() == Dialect.POSTGRESQL ? " COLLATE \"C\"" : "";
     }
 
     @Override
@@ -382,6 +391,16 @@ public final class JdbcMetagraph implements Metagraph {
     }
 
     @Override
+    public Page<Node> nodes(String graphId, NodeQuery query) {
+        Keyset keyset = new Keyset(byCodePoint, "SELECT " + NODE + " FROM nodes WHERE graph_id = ?", graphId);
+        if (query.type() != null) {
+            keyset.and("node_type = ?", Text.checkName(query.type(), "type"));
+        }
+        String after = cursor(query.after());
+        return db.read(c -> keyset.page(c, "key", after, query.limit(), MetagraphRows::node, Node::key));
+    }
+
+    @Override
     public Edge addEdge(String graphId, NewEdge edge) {
         return addEdges(graphId, List.of(edge)).get(0);
     }
@@ -516,6 +535,32 @@ public final class JdbcMetagraph implements Metagraph {
     @Override
     public List<Edge> edgesOf(String graphId, String nodeKey) {
         return db.read(c -> incident(c, graphId, nodeKey));
+    }
+
+    @Override
+    public Page<Edge> edges(String graphId, EdgeQuery query) {
+        Keyset keyset = new Keyset(byCodePoint, "SELECT " + EDGE + " FROM edges WHERE graph_id = ?", graphId);
+        if (query.type() != null) {
+            keyset.and("edge_type = ?", Text.checkName(query.type(), "type"));
+        }
+        String source = query.source() == null ? null : Text.checkName(query.source(), "source");
+        String target = query.target() == null ? null : Text.checkName(query.target(), "target");
+        // An undirected edge joins its nodes both ways, so it also matches with its ends swapped.
+        if (source != null && target != null) {
+            keyset.and("((source_node_key = ? AND target_node_key = ?) OR (undirected = ? AND source_node_key = ? "
+                    + "AND target_node_key = ?))", source, target, true, target, source);
+        } else if (source != null) {
+            keyset.and("(source_node_key = ? OR (undirected = ? AND target_node_key = ?))", source, true, source);
+        } else if (target != null) {
+            keyset.and("(target_node_key = ? OR (undirected = ? AND source_node_key = ?))", target, true, target);
+        }
+        String after = cursor(query.after());
+        return db.read(c -> keyset.page(c, "id", after, query.limit(), MetagraphRows::edge, Edge::id));
+    }
+
+    /** A cursor is a key or id this storage handed out, so anything that cannot be one is a mistake. */
+    private static String cursor(String after) {
+        return after == null ? null : Text.checkName(after, "after");
     }
 
     private static List<Edge> incident(Connection c, String graphId, String nodeKey) throws SQLException {

@@ -1,0 +1,9 @@
+package dev.alknet.storage;
+
+class SqlitePagingProperties extends PagingPropertiesContract {
+
+    @Override
+    StorageBackend backend() {
+        return StorageBackend.SQLITE;
+    }
+}
