@@ -36,6 +36,16 @@ final class TenantFootprint {
                 : schemas(config).contains("tenant_" + id.replace('-', '_'));
     }
 
+    /** The tables of tenant {@code id}'s store. */
+    static Set<String> tables(StorageConfig config, String id) {
+        boolean sqlite = config.dialect() == Dialect.SQLITE;
+        String url = sqlite ? "jdbc:sqlite:" + dataDir(config).resolve("tenant-" + id + ".db") : config.jdbcUrl();
+        String query = sqlite ? "SELECT name FROM sqlite_master WHERE type = 'table'"
+                : "SELECT table_name FROM information_schema.tables WHERE table_schema = 'tenant_"
+                        + id.replace('-', '_') + "'";
+        return names(url, config, query);
+    }
+
     private static Set<String> files(Path dataDir) {
         Set<String> names = new TreeSet<>();
         for (Path dir : new Path[] {dataDir, dataDir.getParent()}) {
@@ -49,8 +59,12 @@ final class TenantFootprint {
     }
 
     private static Set<String> schemas(StorageConfig config) {
-        try (Connection c = DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password());
-                ResultSet rs = c.createStatement().executeQuery("SELECT schema_name FROM information_schema.schemata")) {
+        return names(config.jdbcUrl(), config, "SELECT schema_name FROM information_schema.schemata");
+    }
+
+    private static Set<String> names(String url, StorageConfig config, String query) {
+        try (Connection c = DriverManager.getConnection(url, config.user(), config.password());
+                ResultSet rs = c.createStatement().executeQuery(query)) {
             Set<String> names = new TreeSet<>();
             while (rs.next()) {
                 names.add(rs.getString(1));

@@ -115,6 +115,16 @@ abstract class TenantsContract {
     }
 
     @Test
+    void aTenantStoreHasTheSharedTablesAndNoIdentities() {
+        storage.tenant(acme.id());
+        assertThat(TenantFootprint.tables(config, acme.id()))
+                .contains("graph_types", "node_types", "edge_types", "graphs", "nodes", "edges", "streams",
+                        "stream_events", "stream_offsets", "queue_jobs", "flyway_schema_history")
+                .doesNotContain("accounts", "organizations", "organization_members", "api_keys", "peer_credentials",
+                        "audit_logs");
+    }
+
+    @Test
     void systemTypesAreUsedByIdAndCopiedIntoTheTenant() {
         Metagraph system = storage.metagraph();
         GraphType calls = system.createGraphType("call-graph", null, GraphRules.strictDirected(), TypeScope.SYSTEM);
@@ -188,6 +198,25 @@ abstract class TenantsContract {
         assertThat(opened.get(0)).isNotSameAs(opened.get(1));
         notesGraph(opened.get(0));
         notesGraph(opened.get(1));
+    }
+
+    /** Two services on one database (two processes, as far as the database can tell) create one tenant at once. */
+    @Test
+    void twoServicesCreateOneTenantAtOnce() throws Exception {
+        try (StorageService other = StorageService.open(config)) {
+            CyclicBarrier start = new CyclicBarrier(2);
+            List<TenantStorage> opened = TestThreads.run(2, t -> {
+                try {
+                    start.await();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return (t == 0 ? storage : other).tenant(acme.id());
+            });
+            Graph g = notesGraph(opened.get(0));
+            opened.get(0).metagraph().addNode(g.id(), "note", "n", "{\"text\": \"shared\"}");
+            assertThat(opened.get(1).metagraph().node(g.id(), "n")).isPresent();
+        }
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.util.Locale;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
 
 /**
  * Brings a database to the newest schema with Flyway (flyway-core handles SQLite itself; PostgreSQL comes from
@@ -14,8 +16,16 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
  * {@code db/migration/<dialect>} holds the tables every store has (metagraph, streams, work queue) and
  * {@code db/system/<dialect>} those only the system database has (identities). Versions are numbered across both
  * sets, so a tenant's history simply lacks the system-only versions.
+ *
+ * <p>Two processes may migrate one new database at once (two nodes opening the same tenant). PostgreSQL
+ * serializes them with Flyway's advisory lock; SQLite has none, so there the loser meets tables the winner just made
+ * (or a lock it held past {@code busy_timeout}) and tries again: the next attempt finds the work done and only
+ * validates it.
  */
 final class Migrations {
+
+    private static final int ATTEMPTS = 8;
+    private static final long FIRST_BACKOFF_MS = 50;
 
     private Migrations() {
     }
@@ -38,19 +48,42 @@ final class Migrations {
         for (int i = 0; i < sets.length; i++) {
             locations[i] = "classpath:db/" + sets[i] + "/" + dialect;
         }
-        try {
-            FluentConfiguration flyway = Flyway.configure(Migrations.class.getClassLoader())
-                    .dataSource(config.jdbcUrl(), config.user(), config.password())
-                    .locations(locations)
-                    .failOnMissingLocations(true);
-            if (schema != null) {
-                flyway.schemas(schema);
+        FluentConfiguration flyway = Flyway.configure(Migrations.class.getClassLoader())
+                .locations(locations)
+                .failOnMissingLocations(true);
+        if (config.dialect() == Dialect.SQLITE) {
+            SQLiteConfig busyWaits = new SQLiteConfig();
+            busyWaits.setBusyTimeout(SqliteDatabase.BUSY_TIMEOUT_MS);
+            SQLiteDataSource sqlite = new SQLiteDataSource(busyWaits);
+            sqlite.setUrl(config.jdbcUrl());
+            flyway.dataSource(sqlite);
+        } else {
+            flyway.dataSource(config.jdbcUrl(), config.user(), config.password());
+        }
+        if (schema != null) {
+            flyway.schemas(schema);
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                flyway.load().migrate();
+                return;
+            } catch (FlywayException e) {
+                if (attempt == ATTEMPTS) {
+                    throw new StorageException(StorageException.Kind.UNAVAILABLE, "could not migrate the "
+                            + config.dialect() + " database" + (schema == null ? "" : " schema " + schema)
+                            + " to the current schema: " + e.getMessage(), e);
+                }
+                backOff(attempt);
             }
-            flyway.load().migrate();
-        } catch (FlywayException e) {
-            throw new StorageException(StorageException.Kind.UNAVAILABLE,
-                    "could not migrate the " + config.dialect() + " database" + (schema == null ? "" : " schema "
-                            + schema) + " to the current schema: " + e.getMessage(), e);
+        }
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(FIRST_BACKOFF_MS << (attempt - 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException(StorageException.Kind.UNAVAILABLE, "interrupted while migrating", e);
         }
     }
 }
