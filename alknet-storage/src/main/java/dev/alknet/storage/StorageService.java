@@ -20,8 +20,9 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * The node's durable state: opens (and migrates) the database named by a {@link StorageConfig} and hands out the
- * parts of the storage API over it. Thread-safe; close it to release the connections.
+ * The node's durable state: opens (and migrates) the system database named by a {@link StorageConfig} and hands out
+ * the parts of the storage API over it, and opens each organisation's own store beside it ({@link #tenant}).
+ * Thread-safe; close it to release the connections, the tenants' included.
  *
  * <pre>{@code
  * try (StorageService storage = StorageService.open(StorageConfig.inDataDir(dataDir))) {

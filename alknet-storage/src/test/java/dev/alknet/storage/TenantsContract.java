@@ -219,6 +219,26 @@ abstract class TenantsContract {
         }
     }
 
+    /**
+     * Another service's commits and notifications in a tenant reach this one's subscribers and listeners of that
+     * tenant at once (the subscriber's poll interval is an hour), through the tenant's own watcher.
+     */
+    @Test
+    void anotherServiceWakesTheTenantsSubscribersAndListeners() throws Exception {
+        BlockingQueue<StreamEvent> events = new LinkedBlockingQueue<>();
+        BlockingQueue<Notification> heard = new LinkedBlockingQueue<>();
+        TenantStorage here = storage.tenant(acme.id());
+        try (StreamSubscription sub = here.streams().subscribe("news", "reader", events::add, Duration.ofHours(1));
+                NotificationListener l = here.notifications().listen("flush", heard::add);
+                StorageService other = StorageService.open(config)) {
+            TenantStorage there = other.tenant(acme.id());
+            there.streams().publish("news", "posted", json("{\"n\": 1}"));
+            there.notifications().notify("flush", "now");
+            assertThat(take(events, 1)).extracting(StreamEvent::type).containsExactly("posted");
+            assertThat(take(heard, 1)).containsExactly(new Notification("flush", "now"));
+        }
+    }
+
     @Test
     void closingTheServiceClosesItsTenants() {
         TenantStorage a = storage.tenant(acme.id());
