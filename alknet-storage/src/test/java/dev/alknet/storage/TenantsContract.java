@@ -161,6 +161,12 @@ abstract class TenantsContract {
 
         assertThat(system.graph(g.id())).isEmpty();
         assertThat(storage.tenant(globex.id()).metagraph().graph(g.id())).isEmpty();
+
+        // A system type that came after the tenant's own type of the same name cannot be copied over it.
+        GraphType own = mg.createGraphType("reports", null, GraphRules.strictDirected(), TypeScope.TENANT);
+        GraphType reports = system.createGraphType("reports", null, GraphRules.strictDirected(), TypeScope.SYSTEM);
+        assertKind(() -> mg.createGraph(reports.id(), "r", null, null, null), StorageException.Kind.ALREADY_EXISTS);
+        assertThat(mg.graphTypeByName("reports")).contains(own);
     }
 
     @Test
