@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 
 /** Tenant ids for properties: valid ones, UUIDs, and hostile ones (path traversal, quotes, unicode, very long). */
 final class TenantIds {
@@ -28,11 +29,11 @@ final class TenantIds {
         Arbitrary<String> tooLong = Arbitraries.strings().withChars(ID_CHARS.toCharArray()).ofMinLength(41)
                 .ofMaxLength(400);
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, valid),
-                net.jqwik.api.Tuple.of(1, Arbitraries.create(() -> UUID.randomUUID().toString())),
-                net.jqwik.api.Tuple.of(4, hostile),
-                net.jqwik.api.Tuple.of(1, tooLong),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of("")),
-                net.jqwik.api.Tuple.of(2, Arbitraries.strings().ofMaxLength(60)));
+                Tuple.of(3, valid),
+                Tuple.of(1, Arbitraries.create(() -> UUID.randomUUID().toString())),
+                Tuple.of(4, hostile),
+                Tuple.of(1, tooLong),
+                Tuple.of(1, Arbitraries.of("")),
+                Tuple.of(2, Arbitraries.strings().ofMaxLength(60)));
     }
 }

@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -104,7 +106,7 @@ abstract class TenantsContract {
         String unknown = UUID.randomUUID().toString();
         assertKind(() -> storage.tenant(unknown), StorageException.Kind.NOT_FOUND)
                 .hasMessageContaining("organisation " + unknown + " does not exist");
-        for (String bad : List.of("", "../" + acme.id(), acme.id().toUpperCase(java.util.Locale.ROOT), "a\"b",
+        for (String bad : List.of("", "../" + acme.id(), acme.id().toUpperCase(Locale.ROOT), "a\"b",
                 "a'; DROP SCHEMA public CASCADE; --", "caf\u00e9", "a/b", "a\\b", "a.b", "a b", "x".repeat(41),
                 "nul\u0000")) {
             assertKind(() -> storage.tenant(bad), StorageException.Kind.INVALID).hasMessageStartingWith("tenant id ");
@@ -273,7 +275,7 @@ abstract class TenantsContract {
     @Test
     void aTenantPrunesItsOwnEvents() {
         storage.close();
-        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
         storage = StorageService.open(config, clock);
         TenantStorage a = storage.tenant(acme.id());
         a.streams().publish("s", "old", json("{}"));
