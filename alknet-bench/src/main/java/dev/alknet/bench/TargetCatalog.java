@@ -12,6 +12,7 @@ import dev.alknet.bench.storage.AclBench;
 import dev.alknet.bench.storage.PostgresAclBench;
 import dev.alknet.bench.storage.PostgresStorageBench;
 import dev.alknet.bench.storage.StorageBench;
+import dev.alknet.bench.storage.TenantBench;
 import java.util.List;
 
 /** Every speed target the project promises, each a ratio or bound within one run. */
@@ -54,6 +55,10 @@ final class TargetCatalog {
                         "publishToWakeUp", 50, 5.0, "ms"),
                 Target.percentileAtMost(AclBench.class, "ACL check p99, 10k principals and 100k edges (SQLite)",
                         "checkAccess", 99, 1.0, "ms"),
+                Target.ratioAtLeast(TenantBench.class, "batched node inserts, tenant store vs system store (SQLite)",
+                        "tenantBatch", "systemBatch", 0.9),
+                Target.microsAtMost(TenantBench.class, "tenant(orgId) of an open tenant, organisation checked (SQLite)",
+                        "tenantLookup", "", 100),
                 Target.perSecondAtLeast(PostgresStorageBench.class, "batched node inserts on PostgreSQL",
                         "metagraphBatch", 20_000, "nodes/s"),
                 Target.ratioAtLeast(PostgresStorageBench.class, "batched node inserts on PostgreSQL vs raw JDBC",

@@ -5,19 +5,24 @@ import dev.alknet.storage.internal.Database;
 import dev.alknet.storage.internal.IdentityResolver;
 import dev.alknet.storage.internal.JdbcAccessGraph;
 import dev.alknet.storage.internal.JdbcIdentities;
-import dev.alknet.storage.internal.JdbcMetagraph;
-import dev.alknet.storage.internal.JdbcNotifications;
-import dev.alknet.storage.internal.JdbcStreams;
-import dev.alknet.storage.internal.JdbcWorkQueue;
-import dev.alknet.storage.internal.Outbox;
+import dev.alknet.storage.internal.JdbcStore;
 import dev.alknet.storage.internal.Pruning;
+import dev.alknet.storage.internal.TenantStores;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * The node's durable state: opens (and migrates) the database named by a {@link StorageConfig} and hands out the
- * parts of the storage API over it. Thread-safe; close it to release the connections.
+ * The node's durable state: opens (and migrates) the system database named by a {@link StorageConfig} and hands out
+ * the parts of the storage API over it, and opens each organisation's own store beside it ({@link #tenant}).
+ * Thread-safe; close it to release the connections, the tenants' included.
  *
  * <pre>{@code
  * try (StorageService storage = StorageService.open(StorageConfig.inDataDir(dataDir))) {
@@ -38,42 +43,40 @@ public final class StorageService implements AutoCloseable {
 
     private static final long IDENTITY_CACHE_SIZE = 100_000;
 
+    private final StorageConfig config;
     private final Database db;
     private final Clock clock;
-    private final JdbcMetagraph metagraph;
+    private final JdbcStore store;
     private final IdentityResolver resolver;
     private final ApiKeyUsage apiKeyUsage;
     private final Identities identities;
     private final StorageIdentityProvider identityProvider;
-    private final JdbcStreams streams;
-    private final WorkQueue queue;
-    private final JdbcNotifications notifications;
-    private final AutoCloseable watcher;
     /** The configured retention's timer, or null. */
     private final AutoCloseable pruning;
-    private final Outbox outbox;
     private volatile AccessGraph acl;
+    /**
+     * Opening tenants hold the read lock; closing the service and dropping a tenant the write lock, so neither
+     * meets a tenant half open.
+     */
+    private final ReadWriteLock tenantsLock = new ReentrantReadWriteLock();
+    /** Open (or opening) tenant stores by organisation id; guarded by {@link #tenantsLock}'s read lock. */
+    private final Map<String, CompletableFuture<TenantStorage>> tenants = new ConcurrentHashMap<>();
+    /** Guarded by {@link #tenantsLock}. */
+    private boolean closed;
 
-    private StorageService(Database db, Clock clock, Retention retention) {
+    private StorageService(StorageConfig config, Database db, Clock clock) {
+        this.config = config;
         this.db = db;
         this.clock = clock;
-        this.outbox = new Outbox(db);
-        this.metagraph = new JdbcMetagraph(db, outbox, clock);
         this.apiKeyUsage = new ApiKeyUsage(db, true);
         this.resolver = new IdentityResolver(db, IDENTITY_CACHE_TTL, IDENTITY_CACHE_SIZE, apiKeyUsage);
-        this.identities = new JdbcIdentities(db, outbox, clock, resolver::invalidateAll, metagraph);
-        this.streams = new JdbcStreams(db, outbox, clock);
-        this.queue = new JdbcWorkQueue(db, clock);
-        this.notifications = new JdbcNotifications(db);
-        // Commits from other processes wake this one's subscribers and clear its identity cache when identities
-        // changed.
-        this.watcher = db.watchChanges(() -> {
-            outbox.signal();
-            resolver.refreshIfChanged();
-        }, notifications::deliver);
+        // Commits from other processes also clear this one's identity cache when identities changed.
+        this.store = new JdbcStore(db, clock, resolver::refreshIfChanged);
+        this.identities = new JdbcIdentities(db, store.outbox(), clock, resolver::invalidateAll, store.metagraph());
         this.identityProvider = identityProvider(IdentityIds.ACCOUNT, DEFAULT_TOKEN_WINDOW);
+        Retention retention = config.retention();
         this.pruning = retention == null ? null
-                : Pruning.schedule(db, retention, clock, StorageConfig.PRUNE_INTERVAL);
+                : Pruning.schedule(() -> pruneAll(retention), StorageConfig.PRUNE_INTERVAL);
     }
 
     /**
@@ -92,7 +95,7 @@ public final class StorageService implements AutoCloseable {
         Objects.requireNonNull(clock, "clock");
         Database db = Database.open(config);
         try {
-            return new StorageService(db, clock, config.retention());
+            return new StorageService(config, db, clock);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -101,32 +104,121 @@ public final class StorageService implements AutoCloseable {
 
     /** Typed graphs with schema-checked attributes. */
     public Metagraph metagraph() {
-        return metagraph;
+        return store.metagraph();
     }
 
     /** The durable event streams every change publishes to, with per-consumer offsets. */
     public Streams streams() {
-        return streams;
+        return store.streams();
     }
 
     /** Ephemeral notify/listen: real-time signals that are never stored. */
     public Notifications notifications() {
-        return notifications;
+        return store.notifications();
     }
 
     /** The at-least-once work queue (claim / ack / visibility timeout). */
     public WorkQueue workQueue() {
-        return queue;
+        return store.workQueue();
     }
 
     /** The access control graph, created with its types on first use. */
     public AccessGraph acl() {
         AccessGraph a = acl;
         if (a == null) {
-            a = JdbcAccessGraph.open(metagraph, db, outbox);
+            a = JdbcAccessGraph.open(store.metagraph(), db, store.outbox());
             acl = a;
         }
         return a;
+    }
+
+    /**
+     * The store of organisation {@code orgId}: the SQLite file {@code tenant-<orgId>.db} beside the system file, or
+     * the PostgreSQL schema {@code tenant_<orgId>} (with {@code -} as {@code _}) in the system's database, created
+     * and migrated on first use. There are no keys across databases, so the organisation is looked up in this
+     * (system) database on every call. One handle per organisation: concurrent and later calls get the same one,
+     * which stays open until this service closes or {@link #dropTenant} drops it.
+     *
+     * @param orgId an organisation id: 1..40 characters of {@code a-z}, {@code 0-9} and {@code -} (storage's ids are
+     *     lower-case UUIDs)
+     * @throws StorageException INVALID for an id that cannot be one (nothing is created), NOT_FOUND when there is
+     *     no such organisation (also when its store is on disk), UNAVAILABLE when the store cannot be opened
+     * @throws IllegalStateException once this service is closed
+     */
+    public TenantStorage tenant(String orgId) {
+        String id = TenantStores.checkId(orgId);
+        Lock lock = tenantsLock.readLock();
+        lock.lock();
+        try {
+            ensureOpen();
+            if (identities.organization(id).isEmpty()) {
+                throw new StorageException(StorageException.Kind.NOT_FOUND, "organisation " + id
+                        + " does not exist; a tenant store belongs to an organisation of the system database");
+            }
+            CompletableFuture<TenantStorage> mine = new CompletableFuture<>();
+            CompletableFuture<TenantStorage> shared = tenants.putIfAbsent(id, mine);
+            if (shared != null) {
+                return await(shared);
+            }
+            try {
+                mine.complete(openTenant(id));
+            } catch (RuntimeException e) {
+                // Not kept: the next call tries again.
+                tenants.remove(id, mine);
+                mine.completeExceptionally(e);
+            }
+            return await(mine);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Closes organisation {@code orgId}'s store if open and deletes it with everything in it (its SQLite files, or
+     * its PostgreSQL schema), whether or not the organisation still exists; a later {@link #tenant} of an existing
+     * organisation starts an empty store. No other process may have the store open.
+     *
+     * @return false when there was no handle open here (the store is deleted all the same if it exists)
+     */
+    public boolean dropTenant(String orgId) {
+        String id = TenantStores.checkId(orgId);
+        Lock lock = tenantsLock.writeLock();
+        lock.lock();
+        try {
+            ensureOpen();
+            CompletableFuture<TenantStorage> open = tenants.remove(id);
+            if (open != null) {
+                open.join().close();
+            }
+            TenantStores.drop(config, db, id);
+            return open != null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private TenantStorage openTenant(String id) {
+        Database tenantDb = TenantStores.open(config, id);
+        try {
+            return new TenantStorage(id, tenantDb, db, store.metagraph(), clock);
+        } catch (RuntimeException e) {
+            tenantDb.close();
+            throw e;
+        }
+    }
+
+    private static TenantStorage await(CompletableFuture<TenantStorage> opening) {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("storage is closed");
+        }
     }
 
     /** Accounts, organisations, SSH keys and API keys. */
@@ -156,30 +248,39 @@ public final class StorageService implements AutoCloseable {
         return Pruning.prune(db, Objects.requireNonNull(retention, "retention"), clock.instant());
     }
 
+    /** The configured retention's round: the system database, then every open tenant. */
+    private Retention.Pruned pruneAll(Retention retention) {
+        Retention.Pruned total = prune(retention);
+        for (CompletableFuture<TenantStorage> t : tenants.values()) {
+            TenantStorage tenant = t.getNow(null);
+            if (tenant != null) {
+                Retention.Pruned p = tenant.prune(retention);
+                total = new Retention.Pruned(total.events() + p.events(), total.auditRows());
+            }
+        }
+        return total;
+    }
+
     public Dialect dialect() {
         return db.dialect();
     }
 
+    /** Closes every tenant store, then the system database. */
     @Override
     public void close() {
         if (pruning != null) {
-            closeQuietly(pruning);
+            JdbcStore.closeQuietly(pruning);
         }
-        streams.closeAll();
-        notifications.closeAll();
-        apiKeyUsage.close();
-        closeQuietly(watcher);
-        db.close();
-    }
-
-    /** For the helpers around the database: they only speed things up or tidy; closing the database is what matters. */
-    private static void closeQuietly(AutoCloseable helper) {
+        Lock lock = tenantsLock.writeLock();
+        lock.lock();
         try {
-            helper.close();
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
+            closed = true;
+            tenants.values().forEach(t -> t.join().close());
+            tenants.clear();
+        } finally {
+            lock.unlock();
         }
+        apiKeyUsage.close();
+        store.close();
     }
 }

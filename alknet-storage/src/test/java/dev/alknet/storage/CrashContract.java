@@ -27,10 +27,26 @@ abstract class CrashContract {
 
     @Test
     void acknowledgedWritesSurviveSigkillAndTheStreamResumes() throws Exception {
+        writesSurviveSigkill(false);
+    }
+
+    /** The same in a tenant's store, which the child opens through the system database as any user would. */
+    @Test
+    void acknowledgedTenantWritesSurviveSigkillAndTheStreamResumes() throws Exception {
+        writesSurviveSigkill(true);
+    }
+
+    private void writesSurviveSigkill(boolean inTenant) throws Exception {
         StorageConfig config = backend().freshDatabase();
         String graphId;
+        String orgId = "-";
         try (StorageService storage = StorageService.open(config)) {
-            Metagraph mg = storage.metagraph();
+            if (inTenant) {
+                Account owner = storage.identities().createAccount("o@example.org", null, AccessLevel.USER,
+                        Grant.none());
+                orgId = storage.identities().createOrganization("Org", "org", owner.id(), Grant.none()).id();
+            }
+            Metagraph mg = WriteLoopMain.metagraph(storage, orgId);
             GraphType t = mg.createGraphType("crash", null, GraphRules.strictDirected(), TypeScope.USER);
             mg.createNodeType(t.id(), "n", null, "{\"type\": \"object\", \"required\": [\"i\"]}");
             graphId = mg.createGraph(t.id(), "g", null, null, null).id();
@@ -39,7 +55,7 @@ abstract class CrashContract {
         Path log = Files.createTempFile(Path.of("target"), "crash-", ".log");
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), WriteLoopMain.class.getName(), config.jdbcUrl(),
-                config.user() == null ? "-" : config.user(), graphId, log.toString())
+                config.user() == null ? "-" : config.user(), graphId, log.toString(), orgId)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
@@ -59,7 +75,8 @@ abstract class CrashContract {
         assertThat(lastAck).as("the child acknowledged writes").isGreaterThanOrEqualTo(ACKS_BEFORE_KILL);
 
         try (StorageService storage = StorageService.open(config)) {
-            List<Node> nodes = storage.metagraph().nodes(graphId);
+            List<Node> nodes = WriteLoopMain.metagraph(storage, orgId).nodes(graphId);
+            Streams streams = WriteLoopMain.streams(storage, orgId);
             int stored = nodes.size();
             assertThat(stored).as("every acknowledged write, and at most the one in flight").isBetween(lastAck + 1,
                     lastAck + 2);
@@ -68,14 +85,14 @@ abstract class CrashContract {
                         .isEqualTo(Integer.parseInt(n.key().substring(1)));
                 assertThat(n.attributes().path("pad").asString()).hasSize(200);
             }
-            List<StreamEvent> events = storage.streams().read(Streams.graph(graphId), 0, 1000);
+            List<StreamEvent> events = streams.read(Streams.graph(graphId), 0, 1000);
             assertThat(events).extracting(StreamEvent::position)
                     .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, stored).boxed().toList());
 
-            long committed = storage.streams().offset(Streams.graph(graphId), CONSUMER);
+            long committed = streams.offset(Streams.graph(graphId), CONSUMER);
             assertThat(committed).isBetween(Math.max(0, lastHandled - 1), lastHandled);
             BlockingQueue<Long> resumed = new LinkedBlockingQueue<>();
-            try (StreamSubscription sub = storage.streams().subscribe(Streams.graph(graphId), CONSUMER,
+            try (StreamSubscription sub = streams.subscribe(Streams.graph(graphId), CONSUMER,
                     e -> resumed.add(e.position()), Duration.ofMillis(100))) {
                 List<Long> got = new ArrayList<>();
                 for (long p = committed + 1; p <= stored; p++) {

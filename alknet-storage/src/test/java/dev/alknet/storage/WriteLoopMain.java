@@ -12,11 +12,20 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code ACK i} after each write returns, while a subscription on the graph's stream prints {@code HANDLED p}
  * before its offset is committed. The parent kills it with SIGKILL.
  *
- * <p>Arguments: JDBC URL, user ({@code -} for none), graph id.
+ * <p>Arguments: JDBC URL, user ({@code -} for none), graph id, log file, organisation whose tenant store has the
+ * graph ({@code -} for the system database).
  */
 public final class WriteLoopMain {
 
     private WriteLoopMain() {
+    }
+
+    static Metagraph metagraph(StorageService storage, String orgId) {
+        return orgId.equals("-") ? storage.metagraph() : storage.tenant(orgId).metagraph();
+    }
+
+    static Streams streams(StorageService storage, String orgId) {
+        return orgId.equals("-") ? storage.streams() : storage.tenant(orgId).streams();
     }
 
     public static void main(String[] args) throws IOException {
@@ -25,10 +34,11 @@ public final class WriteLoopMain {
         StorageConfig config = new StorageConfig(args[0], user, null, 2);
         JsonMapper json = JsonMapper.builder().build();
         StorageService storage = StorageService.open(config);
-        storage.streams().subscribe(Streams.graph(args[2]), CrashContract.CONSUMER,
+        streams(storage, args[4]).subscribe(Streams.graph(args[2]), CrashContract.CONSUMER,
                 e -> out.println("HANDLED " + e.position()), Duration.ofMillis(50));
+        Metagraph mg = metagraph(storage, args[4]);
         for (int i = 0; ; i++) {
-            storage.metagraph().addNode(args[2], new NewNode("n", "k" + i,
+            mg.addNode(args[2], new NewNode("n", "k" + i,
                     json.readTree("{\"i\": " + i + ", \"pad\": \"" + "x".repeat(200) + "\"}")));
             out.println("ACK " + i);
         }

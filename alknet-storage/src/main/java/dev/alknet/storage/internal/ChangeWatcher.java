@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Notices commits made by other processes (or other {@code StorageService}s) on the same database and tells the
  * outbox, so subscribers wake at once instead of at their poll interval: PostgreSQL through LISTEN/NOTIFY on
- * {@value #CHANNEL} (publishers notify in their transaction, so the notice comes with the commit), SQLite by
+ * {@value #CHANNEL} or a tenant's channel (publishers notify in their transaction, so the notice comes with the commit), SQLite by
  * polling {@code PRAGMA data_version}, which changes when another connection commits. On PostgreSQL the same
  * connection also receives the ephemeral notifications of {@code Notifications}.
  *
@@ -25,8 +25,12 @@ import org.slf4j.LoggerFactory;
  */
 final class ChangeWatcher implements AutoCloseable {
 
+    /** The system database's channel of commits; a tenant's adds {@code _<schema>}. */
     static final String CHANNEL = "alknet_streams";
-    /** The server channel of ephemeral notifications; its payloads are {@code <channel>\n<payload>}. */
+    /**
+     * The system database's channel of ephemeral notifications, whose payloads are {@code <channel>\n<payload>}; a
+     * tenant's adds {@code _<schema>}.
+     */
     static final String NOTIFY_CHANNEL = "alknet_notify";
     static final String NOTIFY_SEPARATOR = "\n";
     static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
@@ -86,20 +90,23 @@ final class ChangeWatcher implements AutoCloseable {
         }, onChange);
     }
 
-    /** Also hands the ephemeral notifications that arrive on the same connection to {@code onNotification}. */
-    static ChangeWatcher postgres(Callable<Connection> open, Runnable onChange,
-            BiConsumer<String, String> onNotification) throws Exception {
+    /**
+     * Listens on {@code changeChannel} and {@code notifyChannel} (identifiers that need no quoting) and hands the
+     * ephemeral notifications that arrive on the latter to {@code onNotification}.
+     */
+    static ChangeWatcher postgres(Callable<Connection> open, String changeChannel, String notifyChannel,
+            Runnable onChange, BiConsumer<String, String> onNotification) throws Exception {
         return new ChangeWatcher(open, c -> {
             try (Statement s = c.createStatement()) {
-                s.execute("LISTEN " + CHANNEL);
-                s.execute("LISTEN " + NOTIFY_CHANNEL);
+                s.execute("LISTEN " + changeChannel);
+                s.execute("LISTEN " + notifyChannel);
             }
             PGConnection pg = c.unwrap(PGConnection.class);
             return () -> {
                 PGNotification[] notes = pg.getNotifications(PG_WAIT_MS);
                 boolean changed = false;
                 for (PGNotification n : notes == null ? new PGNotification[0] : notes) {
-                    if (n.getName().equals(NOTIFY_CHANNEL)) {
+                    if (n.getName().equals(notifyChannel)) {
                         String text = n.getParameter();
                         int split = text.indexOf(NOTIFY_SEPARATOR);
                         onNotification.accept(text.substring(0, split), text.substring(split + 1));

@@ -3,6 +3,8 @@ package dev.alknet.storage.internal;
 import dev.alknet.storage.Dialect;
 import dev.alknet.storage.StorageConfig;
 import dev.alknet.storage.StorageException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.function.BiConsumer;
 
 /**
@@ -36,15 +38,21 @@ public interface Database extends AutoCloseable {
      */
     void notify(String channel, String payload);
 
+    /**
+     * Called inside a write's transaction that appended events to {@code stream}, so that the watchers of other
+     * processes hear of it when it commits: PostgreSQL notifies them; SQLite does nothing, its watchers poll.
+     */
+    void announce(Connection c, String stream) throws SQLException;
+
     @Override
     void close();
 
-    /** Migrates the database to the newest schema, then opens the connections. */
+    /** Migrates the system database to the newest schema, then opens the connections. */
     static Database open(StorageConfig config) {
-        Migrations.migrate(config);
+        Migrations.migrateSystem(config);
         return switch (config.dialect()) {
             case SQLITE -> new SqliteDatabase(config);
-            case POSTGRESQL -> new PostgresDatabase(config);
+            case POSTGRESQL -> new PostgresDatabase(config, null);
         };
     }
 }

@@ -1,6 +1,5 @@
 package dev.alknet.storage.internal;
 
-import dev.alknet.storage.Dialect;
 import dev.alknet.storage.StreamEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -72,10 +71,7 @@ public final class Outbox {
             }
             insert.executeBatch();
         }
-        if (db.dialect() == Dialect.POSTGRESQL) {
-            // Delivered when this transaction commits: wakes subscribers in other processes (ChangeWatcher).
-            Sql.one(c, "SELECT pg_notify('" + ChangeWatcher.CHANNEL + "', ?)", rs -> true, stream);
-        }
+        db.announce(c, stream);
         return head;
     }
 

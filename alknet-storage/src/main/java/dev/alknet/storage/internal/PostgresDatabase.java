@@ -15,6 +15,9 @@ import java.util.function.BiConsumer;
  * PostgreSQL through a small HikariCP pool. Strings are sent untyped ({@code stringtype=unspecified}) so that the
  * same SQL binds JSON text to {@code jsonb} columns on PostgreSQL and to {@code TEXT} on SQLite. Serialization
  * failures and deadlocks are retried.
+ *
+ * <p>A tenant's store is a schema of the system database: its connections search only that schema, and its
+ * watcher channels carry the schema's name, since LISTEN/NOTIFY channels are shared by the whole database.
  */
 final class PostgresDatabase implements Database {
 
@@ -22,12 +25,20 @@ final class PostgresDatabase implements Database {
 
     private final HikariDataSource pool;
     private final StorageConfig config;
+    /** Where commits are announced, and where ephemeral notifications travel. */
+    private final String changeChannel;
+    private final String notifyChannel;
     private final ThreadLocal<Boolean> writing = ThreadLocal.withInitial(() -> false);
 
-    PostgresDatabase(StorageConfig config) {
+    /** @param schema a tenant's schema (a checked identifier), or null for the system database as the URL says */
+    PostgresDatabase(StorageConfig config, String schema) {
         this.config = config;
+        String suffix = schema == null ? "" : "_" + schema;
+        this.changeChannel = ChangeWatcher.CHANNEL + suffix;
+        this.notifyChannel = ChangeWatcher.NOTIFY_CHANNEL + suffix;
         HikariConfig hikari = new HikariConfig();
-        hikari.setPoolName("alknet-storage");
+        hikari.setPoolName("alknet-storage" + suffix);
+        hikari.setSchema(schema);
         hikari.setJdbcUrl(config.jdbcUrl());
         hikari.setUsername(config.user());
         hikari.setPassword(config.password());
@@ -51,6 +62,7 @@ final class PostgresDatabase implements Database {
 
     @Override
     public <T> T read(SqlWork<T> work) {
+        ensureOpen();
         return Transactions.retrying(ATTEMPTS, () -> {
             try (Connection c = pool.getConnection()) {
                 return work.run(c);
@@ -63,6 +75,7 @@ final class PostgresDatabase implements Database {
         if (writing.get()) {
             throw new IllegalStateException("storage writes do not nest; put the work in one write");
         }
+        ensureOpen();
         writing.set(true);
         try {
             return Transactions.retrying(ATTEMPTS, () -> {
@@ -80,7 +93,7 @@ final class PostgresDatabase implements Database {
         try {
             // A connection of its own: LISTEN holds it for as long as the watcher runs.
             return ChangeWatcher.postgres(() -> DriverManager.getConnection(config.jdbcUrl(), config.user(),
-                    config.password()), onChange, onNotification);
+                    config.password()), changeChannel, notifyChannel, onChange, onNotification);
         } catch (Exception e) {
             throw new StorageException(StorageException.Kind.UNAVAILABLE, "cannot listen for changes: " + e, e);
         }
@@ -90,8 +103,21 @@ final class PostgresDatabase implements Database {
     public void notify(String channel, String payload) {
         // One server channel for all of ours: application channel names need no quoting as identifiers, and one
         // LISTEN per service hears them all. The channel cannot contain a newline (no control characters).
-        read(c -> Sql.one(c, "SELECT pg_notify(?, ?)", rs -> true, ChangeWatcher.NOTIFY_CHANNEL,
+        read(c -> Sql.one(c, "SELECT pg_notify(?, ?)", rs -> true, notifyChannel,
                 channel + ChangeWatcher.NOTIFY_SEPARATOR + payload));
+    }
+
+    @Override
+    public void announce(Connection c, String stream) throws SQLException {
+        // Delivered when the transaction commits: wakes subscribers in other processes (ChangeWatcher).
+        Sql.one(c, "SELECT pg_notify(?, ?)", rs -> true, changeChannel, stream);
+    }
+
+    /** As on SQLite: using closed storage is the caller's mistake, not a database failure. */
+    private void ensureOpen() {
+        if (pool.isClosed()) {
+            throw new IllegalStateException("storage is closed");
+        }
     }
 
     @Override

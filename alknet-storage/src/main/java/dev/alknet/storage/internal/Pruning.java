@@ -4,13 +4,13 @@ import dev.alknet.storage.Retention;
 import dev.alknet.storage.Streams;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,10 +28,10 @@ public final class Pruning {
     }
 
     /**
-     * Prunes by {@code retention} now and then every {@code interval}, on a daemon thread; failures are logged and the
-     * next round tries again. Close the result to stop.
+     * Runs {@code round} (pruning, e.g. by {@link #prune}) now and then every {@code interval}, on a daemon thread;
+     * failures are logged and the next round tries again. Close the result to stop.
      */
-    public static AutoCloseable schedule(Database db, Retention retention, Clock clock, Duration interval) {
+    public static AutoCloseable schedule(Supplier<Retention.Pruned> round, Duration interval) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "alknet-storage-retention");
             t.setDaemon(true);
@@ -39,7 +39,7 @@ public final class Pruning {
         });
         timer.scheduleWithFixedDelay(() -> {
             try {
-                Retention.Pruned p = prune(db, retention, clock.instant());
+                Retention.Pruned p = round.get();
                 LOG.debug("pruned {} stream events and {} audit rows", p.events(), p.auditRows());
             } catch (RuntimeException e) {
                 LOG.warn("pruning failed, trying again in {}: {}", interval, e.getMessage());
@@ -53,6 +53,11 @@ public final class Pruning {
 
     public static Retention.Pruned prune(Database db, Retention retention, Instant now) {
         return db.write(c -> new Retention.Pruned(events(c, retention, now), audit(c, retention, now)));
+    }
+
+    /** As {@link #prune} for a tenant's store, which keeps no audit rows. */
+    public static Retention.Pruned pruneEvents(Database db, Retention retention, Instant now) {
+        return db.write(c -> new Retention.Pruned(events(c, retention, now), 0));
     }
 
     private static long events(Connection c, Retention retention, Instant now) throws SQLException {

@@ -120,6 +120,11 @@ final class SqliteDatabase implements Database {
         LocalNotifications.send(file, channel, payload);
     }
 
+    @Override
+    public void announce(Connection c, String stream) {
+        // Other processes' watchers poll PRAGMA data_version, which every commit changes.
+    }
+
     private Connection borrowReader() {
         ensureOpen();
         try {

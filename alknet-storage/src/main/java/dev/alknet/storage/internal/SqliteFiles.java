@@ -28,6 +28,13 @@ final class SqliteFiles {
         return Path.of(path);
     }
 
+    /** The URL of {@code fileName} in the directory of {@code jdbcUrl}'s file, with the same URL parameters. */
+    static String sibling(String jdbcUrl, String fileName) {
+        int query = jdbcUrl.indexOf('?');
+        return "jdbc:sqlite:" + file(jdbcUrl).toAbsolutePath().resolveSibling(fileName)
+                + (query >= 0 ? jdbcUrl.substring(query) : "");
+    }
+
     static void createParentDirectory(String jdbcUrl) {
         Path parent = file(jdbcUrl).toAbsolutePath().getParent();
         try {

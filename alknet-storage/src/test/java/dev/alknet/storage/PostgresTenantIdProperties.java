@@ -1,0 +1,9 @@
+package dev.alknet.storage;
+
+class PostgresTenantIdProperties extends TenantIdPropertiesContract {
+
+    @Override
+    StorageBackend backend() {
+        return StorageBackend.POSTGRESQL;
+    }
+}

@@ -1,0 +1,9 @@
+package dev.alknet.storage;
+
+class SqliteTenantIdProperties extends TenantIdPropertiesContract {
+
+    @Override
+    StorageBackend backend() {
+        return StorageBackend.SQLITE;
+    }
+}

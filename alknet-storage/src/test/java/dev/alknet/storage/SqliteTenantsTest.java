@@ -1,0 +1,9 @@
+package dev.alknet.storage;
+
+class SqliteTenantsTest extends TenantsContract {
+
+    @Override
+    StorageBackend backend() {
+        return StorageBackend.SQLITE;
+    }
+}
