@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.sshd.common.config.keys.OpenSshCertificate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link LoginAuthority} over any {@link IdentityProvider} and the {@link CertificateAuthorities} that go with
  * it, such as the storage identity tables ({@code StorageIdentityProvider} is both). Every check is
- * {@link KeyAuthenticator}'s, exactly as for config-based auth: the stored keys are turned into authorized_keys
- * lines without options, each trusted CA into a {@code cert-authority} line.
+ * {@link KeyAuthenticator}'s, exactly as for config-based auth: a resolved key is checked as an authorized_keys
+ * line without options, each trusted CA as a {@code cert-authority} line.
  *
  * <p>A plain key logs in when the provider resolves its fingerprint, with that identity. A certificate logs in when
  * it passes every certificate check against the trusted CAs (signature, validity window, principals, critical
@@ -31,7 +33,7 @@ public final class ProviderLogins implements LoginAuthority {
     private record Authorities(List<String> lines, AuthorizedKeys keys) {
     }
 
-    private static final String SOURCE = "trusted certificate authorities";
+    private static final Logger LOG = LoggerFactory.getLogger(ProviderLogins.class);
 
     private final IdentityProvider identities;
     private final CertificateAuthorities authorities;
@@ -54,18 +56,18 @@ public final class ProviderLogins implements LoginAuthority {
     @Override
     public LoginResult authenticate(String user, PublicKey presented, InetAddress clientIp) {
         Objects.requireNonNull(presented, "presented");
-        AuthorizedKeys keys = authorityLines();
-        Optional<Identity> keyIdentity = Optional.empty();
         OpenSshPublicKey plain = presented instanceof OpenSshCertificate ? null : plainKey(presented);
-        if (plain != null) {
-            keyIdentity = identities.resolveFromFingerprint(plain.fingerprint());
-            if (keyIdentity.isPresent()) {
-                List<AuthorizedKey> lines = new ArrayList<>(keys.entries());
-                lines.add(new AuthorizedKey(lines.size() + 1, plain, KeyOptions.none()));
-                keys = AuthorizedKeys.of(lines);
-            }
+        Optional<Identity> keyIdentity = plain == null ? Optional.empty()
+                : identities.resolveFromFingerprint(plain.fingerprint());
+        AuthResult result;
+        if (keyIdentity.isPresent()) {
+            // A stored key is its own line; the CA lines could not admit a plain key anyway.
+            AuthorizedKeys line = AuthorizedKeys.of(List.of(new AuthorizedKey(1, plain, KeyOptions.none())));
+            result = authenticator.authenticate(line, user, plain, clientIp);
+        } else {
+            // The CA lines decide certificates, and tell an unknown key from a CA key presented as one.
+            result = authenticator.authenticate(authorityLines(), user, presented, clientIp);
         }
-        AuthResult result = authenticator.authenticate(keys, user, presented, clientIp);
         if (result instanceof AuthResult.Rejected rejected) {
             return new LoginResult.Rejected(rejected.reason(), rejected.detail());
         }
@@ -78,17 +80,31 @@ public final class ProviderLogins implements LoginAuthority {
                         "certificate authority " + authority + " stopped being trusted during the login"));
     }
 
-    /** The trusted CAs as {@code cert-authority} lines; lines that do not parse are logged once and left out. */
+    /**
+     * The trusted CAs as {@code cert-authority} lines, parsed again only when the list changed; a line that does not
+     * parse (or holds a line break, which could smuggle in a second line) is left out with a warning.
+     */
     private AuthorizedKeys authorityLines() {
         List<String> lines = authorities.trustedAuthorityKeys();
         Authorities last = parsed;
         if (last.lines() == lines || last.lines().equals(lines)) {
             return last.keys();
         }
-        StringBuilder text = new StringBuilder();
-        lines.forEach(line -> text.append("cert-authority ").append(line.strip()).append('\n'));
-        AuthorizedKeys keys = AuthorizedKeys.parse(text.toString(), SOURCE, AuthorizedKeys.OnError.SKIP,
-                clock.getZone());
+        List<AuthorizedKey> entries = new ArrayList<>();
+        for (String line : lines) {
+            try {
+                if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) {
+                    throw new IllegalArgumentException("a CA key line holds a line break");
+                }
+                AuthorizedKey entry = AuthorizedKeys.parseLine(line, entries.size() + 1, clock.getZone(), true);
+                if (entry != null) {
+                    entries.add(entry);
+                }
+            } catch (IllegalArgumentException e) {
+                LOG.warn("a trusted certificate authority is left out: {}", e.getMessage());
+            }
+        }
+        AuthorizedKeys keys = AuthorizedKeys.of(entries);
         parsed = new Authorities(List.copyOf(lines), keys);
         return keys;
     }

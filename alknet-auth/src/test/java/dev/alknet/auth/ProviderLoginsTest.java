@@ -128,7 +128,11 @@ class ProviderLoginsTest {
 
     @Test
     void aCaLineThatDoesNotParseIsLeftOutAndTheOthersStillWork() {
-        source.authority("ssh-ed25519 not-base64!", TEAM).authority(CA, TEAM);
+        source.authority("ssh-ed25519 not-base64!", TEAM).authority(CA, TEAM)
+                .authority(CA + "\n" + Fixtures.text("user.pub"), TEAM);
+        assertThat(logins.authenticate("alice", presented("user.pub"), CLIENT))
+                .as("a line break cannot smuggle in a plain key").isEqualTo(new LoginResult.Rejected(
+                        AuthFailure.KEY_REJECTED, "key " + Fixtures.USER_FINGERPRINT + " is not in authorized_keys"));
 
         assertThat(logins.authenticate("alice", presented("cert-valid.pub"), CLIENT))
                 .isInstanceOf(LoginResult.Accepted.class);

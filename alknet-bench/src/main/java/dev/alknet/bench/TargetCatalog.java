@@ -9,6 +9,7 @@ import dev.alknet.bench.secret.Bip39Bench;
 import dev.alknet.bench.secret.EncryptionBench;
 import dev.alknet.bench.secret.Slip10Bench;
 import dev.alknet.bench.storage.AclBench;
+import dev.alknet.bench.storage.LoginBench;
 import dev.alknet.bench.storage.PostgresAclBench;
 import dev.alknet.bench.storage.PostgresStorageBench;
 import dev.alknet.bench.storage.StorageBench;
@@ -54,6 +55,10 @@ final class TargetCatalog {
                         "publishToWakeUp", 50, 5.0, "ms"),
                 Target.percentileAtMost(AclBench.class, "ACL check p99, 10k principals and 100k edges (SQLite)",
                         "checkAccess", 99, 1.0, "ms"),
+                Target.ratioAtLeast(LoginBench.class, "certificate login decision, storage (SQLite) vs config",
+                        "storageCertificate", "configCertificate", 0.8),
+                Target.ratioAtLeast(LoginBench.class, "key login decision, storage (SQLite) vs config",
+                        "storageKey", "configKey", 0.5),
                 Target.perSecondAtLeast(PostgresStorageBench.class, "batched node inserts on PostgreSQL",
                         "metagraphBatch", 20_000, "nodes/s"),
                 Target.ratioAtLeast(PostgresStorageBench.class, "batched node inserts on PostgreSQL vs raw JDBC",
