@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
 @Command(name = "call", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
         description = {"Calls an operation of an alknet server (alknet serve, a head) and prints its output as JSON.",
                 "Over SSH by default: the identity logs in and the call runs on the control channel "
-                        + "alknet-control:0; with --raw over a raw framing listener, logged in by a token."},
+                        + "alknet-control:0; with --raw over a raw framing listener, and with a ws:// or wss:// "
+                        + "URL over a WebSocket listener, logged in by a token."},
         footer = {"", "Exit codes: 0 answered (or a subscription stopped by SIGINT/SIGTERM), 1 the call failed "
                 + "(call.error as 'CODE: message' on stderr) or the server could not be reached, 2 bad arguments.",
                 "", "Example: alknet call 127.0.0.1:2222 /services/schema '{\"name\": \"/services/list\"}' --pretty"})

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * What {@code alknet serve} prints for its call-protocol listeners: for raw framing where and an {@code alknet ops}
- * line each, for WebSocket the URL to connect to.
+ * line each, for WebSocket the URL to connect to and an {@code alknet ops} line.
  */
 final class CallHints {
 
@@ -39,9 +39,11 @@ final class CallHints {
         for (int i = 0; i < bound.size(); i++) {
             ListenerConfig listener = listeners.get(i);
             String scheme = listener.transport() == TransportKind.TLS ? "wss" : "ws";
-            out.println("alknet serve: call protocol over WebSocket at " + scheme + "://"
-                    + ConnectHints.hostPort(bound.get(i)) + listener.websocketPath()
-                    + (tokens ? " (token in 'Authorization: Bearer' or ?token=)" : " (anonymous: token auth is off)"));
+            String url = scheme + "://" + ConnectHints.hostPort(bound.get(i)) + listener.websocketPath();
+            out.println("alknet serve: call protocol over WebSocket at " + url
+                    + (tokens ? " (token in 'Authorization: Bearer' or ?token=)" : " (anonymous: token auth is off)")
+                    + "; call with:");
+            out.println("  alknet ops " + url + (tokens ? "" : " --anonymous"));
         }
         out.flush();
     }

@@ -138,7 +138,8 @@ record ClientSetup(AlknetClient.Builder builder, HostPort server, HostPort socks
         }
     }
 
-    private static TlsClientSettings tlsSettings(ClientFlags flags) {
+    /** The TLS settings the flags describe, whatever the transport flag says. */
+    static TlsClientSettings tlsSettings(ClientFlags flags) {
         int trustChoices = (flags.tlsCa != null ? 1 : 0) + (flags.tlsPins.isEmpty() ? 0 : 1) + (flags.insecure ? 1 : 0);
         if (trustChoices > 1) {
             throw new UsageError("choose one of --tls-ca, --tls-pin and --insecure");

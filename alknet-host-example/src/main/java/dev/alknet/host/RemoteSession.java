@@ -7,6 +7,7 @@ import dev.alknet.callproto.CallSession;
 import dev.alknet.callproto.net.CallClient;
 import dev.alknet.callproto.net.ControlChannelSessions;
 import dev.alknet.callproto.net.TunnelStream;
+import dev.alknet.callproto.net.WebSocketCallClient;
 import dev.alknet.core.Identity;
 import dev.alknet.core.TransportInfo;
 import dev.alknet.core.config.HostPort;
@@ -20,7 +21,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -28,8 +28,8 @@ import java.util.concurrent.TimeoutException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A call-protocol session to a server for {@code call} and {@code ops}, over the SSH control channel or raw
- * framing. The server's operations are called; this side offers none.
+ * A call-protocol session to a server for {@code call} and {@code ops}, over the SSH control channel, raw
+ * framing or WebSocket. The server's operations are called; this side offers none.
  */
 final class RemoteSession implements AutoCloseable {
 
@@ -62,19 +62,29 @@ final class RemoteSession implements AutoCloseable {
         return new RemoteSession(connection, StopWatch.start(context.stop()));
     }
 
-    private static Connection connect(RemoteFlags flags, HostPort server, Map<String, String> env)
+    private static Connection connect(RemoteFlags flags, RemoteServer server, Map<String, String> env)
             throws IOException, InterruptedException {
+        if (server.isWebSocket()) {
+            if (flags.raw) {
+                throw new UsageError("--raw is for HOST:PORT of a raw listener; a ws:// or wss:// URL is WebSocket");
+            }
+            if (flags.client.touchesSsh() || flags.client.transport != null) {
+                throw new UsageError("--user, --server-key, --known-hosts and --transport are not for WebSocket: the "
+                        + "URL's scheme says whether it is TLS (wss://), checked with --tls-ca or --tls-pin");
+            }
+            return webSocket(flags, server, env);
+        }
         if (flags.raw) {
             if (flags.client.touchesSsh()) {
                 throw new UsageError("--user, --server-key and --known-hosts are for SSH; with --raw the server is "
                         + "checked by TLS (--transport tls with --tls-ca or --tls-pin)");
             }
-            return raw(flags, server, env);
+            return raw(flags, server.address(), env);
         }
         if (flags.anonymous) {
-            throw new UsageError("--anonymous needs --raw: SSH always logs in with a key");
+            throw new UsageError("--anonymous needs --raw or a WebSocket URL: SSH always logs in with a key");
         }
-        return ssh(flags.client, server, env);
+        return ssh(flags.client, server.address(), env);
     }
 
     /**
@@ -165,14 +175,7 @@ final class RemoteSession implements AutoCloseable {
     private static Connection raw(RemoteFlags flags, HostPort server, Map<String, String> env)
             throws IOException {
         CallClient.Builder builder = CallClient.builder();
-        Optional<TlsClientSettings> tls = ClientSetup.tls(flags.client);
-        if (tls.isPresent()) {
-            try {
-                builder.tls(ClientTls.create(tls.get()));
-            } catch (TlsFileException e) {
-                throw new UsageError(e.getMessage(), e);
-            }
-        }
+        ClientSetup.tls(flags.client).ifPresent(tls -> builder.tls(clientTls(tls)));
         // One connection, so one token: the signer (and the key in it) is closed as soon as it is connected.
         try (TokenSigner signer = flags.anonymous ? null : signer(flags.client, env)) {
             if (signer != null) {
@@ -185,6 +188,36 @@ final class RemoteSession implements AutoCloseable {
                 client.close();
                 throw e;
             }
+        }
+    }
+
+    private static Connection webSocket(RemoteFlags flags, RemoteServer server, Map<String, String> env)
+            throws IOException {
+        WebSocketCallClient.Builder builder = WebSocketCallClient.builder();
+        if (server.secure()) {
+            builder.tls(clientTls(ClientSetup.tlsSettings(flags.client)));
+        } else if (flags.client.touchesTls()) {
+            throw new UsageError("--tls-server-name, --tls-ca, --tls-pin and --insecure need a wss:// URL");
+        }
+        try (TokenSigner signer = flags.anonymous ? null : signer(flags.client, env)) {
+            if (signer != null) {
+                builder.token(signer::sign);
+            }
+            WebSocketCallClient client = builder.build();
+            try {
+                return new Connection(client.connect(server.webSocket()), client::close);
+            } catch (IOException | RuntimeException e) {
+                client.close();
+                throw e;
+            }
+        }
+    }
+
+    private static ClientTls clientTls(TlsClientSettings settings) {
+        try {
+            return ClientTls.create(settings);
+        } catch (TlsFileException e) {
+            throw new UsageError(e.getMessage(), e);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.alknet.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.alknet.testkit.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -194,11 +195,29 @@ class AlknetJarIT {
 
     @Test
     void storageOperationsWriteAFileInTheDataDirAndKeepItAcrossARestart() throws Exception {
+        storageKeepsNodesAcrossARestart();
+        assertThat(dir.resolve("system.db")).isRegularFile();
+    }
+
+    @Test
+    void storageOperationsUseAPostgresqlServerGivenByJdbcUrl() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.start(EmbeddedPostgres.NO_SYNC)) {
+            postgres.createDatabase("alknet", null);
+            storageKeepsNodesAcrossARestart("--storage", postgres.jdbcUrl("alknet"),
+                    "--storage-user", EmbeddedPostgres.SUPERUSER);
+            assertThat(dir.resolve("system.db")).doesNotExist();
+        }
+    }
+
+    /** Writes a typed node through the storage operations, restarts the server and reads it back. */
+    private void storageKeepsNodesAcrossARestart(String... storageFlags) throws Exception {
         Path config = rawListenerConfig("""
                 [auth]
                 default_scopes = ["storage:read", "storage:write", "admin"]
                 """);
-        String raw = rawAddress(serve("--config", config.toString()));
+        List<String> flags = new ArrayList<>(List.of("--config", config.toString()));
+        flags.addAll(List.of(storageFlags));
+        String raw = rawAddress(serve(flags.toArray(String[]::new)));
 
         String typeId = JsonText.parse("type", call("--raw", raw, "/head/storage/createGraphType",
                 "{\"name\": \"notes\"}").out()).get("id").stringValue();
@@ -215,12 +234,16 @@ class AlknetJarIT {
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.errLines()).singleElement().asString().startsWith("VALIDATION_ERROR: ")
                 .contains("'/attributes'");
-        assertThat(dir.resolve("system.db")).isRegularFile();
+        Cli.Result taken = call("--raw", raw, "/head/storage/addNode", "{\"graph_id\": \"" + graphId + "\", "
+                + "\"type\": \"note\", \"key\": \"n1\", \"attributes\": {\"text\": \"again\"}}");
+        assertThat(taken.exitCode()).isEqualTo(1);
+        assertThat(taken.errLines()).singleElement().asString().contains("'n1' already exists")
+                .doesNotContainIgnoringCase("constraint");
         server.destroy();
         assertThat(server.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(server.exitValue()).as(Files.readString(dir.resolve("serve.log"))).isZero();
 
-        raw = rawAddress(serve("--config", config.toString()));
+        raw = rawAddress(serve(flags.toArray(String[]::new)));
         Cli.Result page = call("--raw", raw, "/head/storage/queryNodes", "{\"graph_id\": \"" + graphId + "\"}");
         assertThat(page.exitCode()).as(page.err()).isZero();
         assertThat(JsonText.parse("page", page.out()).get("nodes").get(0).get("attributes").get("text").stringValue())

@@ -39,6 +39,7 @@ class CallOpsTest {
     private List<String> sshOps;
     private List<String> rawOps;
     private URI webSocket;
+    private List<String> webSocketOps;
 
     @BeforeEach
     void serve() throws Exception {
@@ -70,6 +71,7 @@ class CallOpsTest {
         rawOps = Shell.words(serveOut.await(l -> l.strip().startsWith("alknet ops --raw ")));
         String webSocketLine = serveOut.await(l -> l.startsWith("alknet serve: call protocol over WebSocket at "));
         webSocket = URI.create(webSocketLine.split(" ")[7]);
+        webSocketOps = Shell.words(serveOut.await(l -> l.strip().startsWith("alknet ops ws://")));
     }
 
     @AfterEach
@@ -120,6 +122,41 @@ class CallOpsTest {
                 WebSocketCallClient client = WebSocketCallClient.builder().token(stranger::sign).build()) {
             assertThatThrownBy(() -> client.connect(webSocket)).hasMessageContaining("401");
         }
+    }
+
+    @Test
+    void callAndOpsReachAWebSocketListenerByItsUrl() {
+        assertThat(webSocketOps.get(2)).isEqualTo(webSocket.toString());
+        Cli.Result ops = run(webSocketOps, "ops");
+        Cli.Result echo = run(webSocketOps, "call", "/head/demo/echo", "{\"x\": 1}");
+        Cli.Result anonymous = run(webSocketOps, "call", "/head/demo/echo", "{}", "--anonymous");
+
+        assertThat(ops.exitCode()).as(ops.err()).isZero();
+        assertThat(ops.out().lines().filter(l -> l.startsWith("/head/storage/"))).hasSize(22);
+        assertThat(echo.exitCode()).as(echo.err()).isZero();
+        assertThat(JsonText.parse("echo", echo.out())).isEqualTo(JsonText.parse("expected", "{\"x\": 1}"));
+        assertThat(anonymous.exitCode()).as(anonymous.err()).isZero();
+        Cli.Result keyed = run(webSocketOps, "call", "/head/storage/listGraphs", "{}");
+        Cli.Result refused = run(webSocketOps, "call", "/head/storage/listGraphs", "{}", "--anonymous");
+        assertThat(keyed.exitCode()).as(keyed.err()).isZero();
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).startsWith("ACCESS_DENIED");
+    }
+
+    @Test
+    void webSocketUrlsTakeNoSshOrRawFlagsAndNoQuery() {
+        String url = webSocket.toString();
+        assertUsage(run(List.of("alknet", "ops", url), "call", "/head/demo/echo", "{}", "--raw"), "--raw is for");
+        assertUsage(run(List.of("alknet", "ops", url), "call", "/head/demo/echo", "{}", "--user", "x"),
+                "not for WebSocket");
+        assertUsage(run(List.of("alknet", "ops", url), "call", "/head/demo/echo", "{}", "--tls-pin",
+                "SHA256:AAAA"), "need a wss:// URL");
+        assertUsage(run(List.of("alknet", "ops", url + "?token=x"), "ops"), "no user, query or fragment");
+    }
+
+    private static void assertUsage(Cli.Result result, String message) {
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+        assertThat(result.err()).contains(message);
     }
 
     @Test

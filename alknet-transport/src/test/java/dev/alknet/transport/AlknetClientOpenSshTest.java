@@ -14,6 +14,7 @@ import dev.alknet.transport.testing.TunnelIo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -69,6 +70,30 @@ class AlknetClientOpenSshTest {
                 byte[] small = TunnelIo.randomBytes(1000, 2);
                 assertThat(TunnelIo.roundTrip(byName, small)).isEqualTo(small);
             }
+        }
+    }
+
+    /**
+     * sshd (no limit of its own) logs every key exchange the client starts: the client's {@code RekeyLimit} reaches
+     * its sessions. Our server-side counterpart is {@code OpenSshForwardingTest.theServersRekeyLimitStartsKeyExchanges}.
+     */
+    @Test
+    void theClientsRekeyLimitStartsKeyExchanges(@TempDir Path own) throws Exception {
+        try (OpenSshServer verbose = OpenSshServer.start(own, USER_KEY.publicKey(), "LogLevel DEBUG1");
+                AlknetClient client = AlknetClient.builder()
+                        .server(new HostPort("127.0.0.1", verbose.port()))
+                        .identity(USER_KEY)
+                        .user(OpenSshServer.user())
+                        .serverKey(verbose.hostKey())
+                        .rekeyLimit(new RekeyLimit(1024 * 1024, Duration.ofHours(1)))
+                        .build()) {
+            client.connect();
+            byte[] data = TunnelIo.randomBytes(8 * 1024 * 1024, 3);
+            try (Tunnel tunnel = client.openChannel("127.0.0.1", echo.port()).get(60, TimeUnit.SECONDS)) {
+                assertThat(TunnelIo.roundTrip(tunnel, data)).isEqualTo(data);
+            }
+            // One exchange at login, then one per MiB the client sent or received (16 MiB in all).
+            assertThat(verbose.log().split("SSH2_MSG_KEXINIT received", -1).length - 1).isGreaterThan(4);
         }
     }
 

@@ -134,6 +134,8 @@ public final class WebSocketCallClient implements AutoCloseable {
             WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
                     .webSocketUri(uri)
                     .customHeaders(authorization(token))
+                    // Origin names a web page for servers to vet; a program has none (and would be refused as one).
+                    .generateOriginHeader(false)
                     .maxFramePayloadLength(codec.maxFrameBytes())
                     .handshakeTimeoutMillis(upgradeTimeout.toMillis())
                     .build();

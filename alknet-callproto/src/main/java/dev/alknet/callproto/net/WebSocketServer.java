@@ -7,9 +7,11 @@ import dev.alknet.callproto.net.internal.MessageStream;
 import dev.alknet.callproto.net.internal.UpgradeAuth;
 import dev.alknet.core.Identity;
 import dev.alknet.core.config.ListenerConfig;
+import dev.alknet.core.config.OriginPolicy;
 import dev.alknet.transport.ListenerFrontEnd;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -26,8 +28,9 @@ import java.util.concurrent.ExecutorService;
  * <p>The upgrade request authenticates (docs/call-protocol.md, "WebSocket"): {@code Authorization: Bearer <token>}
  * (or a {@code token} query parameter, for browsers) makes the session run as the token's identity; a token that
  * does not verify is answered 401 before the upgrade. Without a token the session is anonymous, unless
- * {@link Builder#requireToken} refuses it (401). Only the listener's transport, address and TLS files are used:
- * its interface kind is not (the config format has no WebSocket interface).
+ * {@link Builder#requireToken} refuses it (401). A web page (an upgrade with an {@code Origin} header) is refused
+ * with 403 unless its origin is allowed ({@link Builder#origins}; cross-site WebSocket hijacking). Only the
+ * listener's transport, address, TLS files, path and origins are used: its interface kind is not.
  */
 public final class WebSocketServer extends ProtocolServer {
 
@@ -57,6 +60,8 @@ public final class WebSocketServer extends ProtocolServer {
 
         /** Null: each listener's own {@link ListenerConfig#websocketPath()}. */
         private String path;
+        /** Null: each listener's own {@link ListenerConfig#origins()}. */
+        private OriginPolicy origins;
         private boolean requireToken;
         private boolean queryToken = true;
         private Duration upgradeTimeout = DEFAULT_UPGRADE_TIMEOUT;
@@ -88,6 +93,16 @@ public final class WebSocketServer extends ProtocolServer {
                 throw new IllegalArgumentException("a WebSocket path starts with / and has no query, got " + path);
             }
             this.path = path;
+            return this;
+        }
+
+        /**
+         * The web pages that may open sessions on every listener, by the upgrade's {@code Origin} header; other
+         * pages get 403, clients that send no {@code Origin} are not affected. By default each listener's
+         * {@code allowed_origins} (no page unless configured).
+         */
+        public Builder origins(OriginPolicy origins) {
+            this.origins = Objects.requireNonNull(origins, "origins");
             return this;
         }
 
@@ -126,7 +141,7 @@ public final class WebSocketServer extends ProtocolServer {
             try {
                 for (ListenerConfig listener : listeners) {
                     UpgradeAuth auth = new UpgradeAuth(path != null ? path : listener.websocketPath(), requireToken,
-                            queryToken, identities, log, admitting);
+                            queryToken, origins != null ? origins : listener.origins(), identities, log, admitting);
                     server.core.bind(listener, new WebSocketConnections(ListenerFrontEnd.create(listener),
                             upgradeTimeout, auth, codec, admitting, server::start));
                 }

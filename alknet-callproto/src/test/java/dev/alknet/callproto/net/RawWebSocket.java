@@ -25,17 +25,25 @@ final class RawWebSocket implements AutoCloseable {
     final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final WebSocket socket;
 
-    private RawWebSocket(URI uri, String authorization) {
+    private RawWebSocket(URI uri, String authorization, String origin) {
         WebSocket.Builder builder = http.newWebSocketBuilder();
         if (authorization != null) {
             builder.header("Authorization", authorization);
+        }
+        if (origin != null) {
+            builder.header("Origin", origin);
         }
         socket = builder.buildAsync(uri, new Collector()).join();
     }
 
     /** @throws java.util.concurrent.CompletionException with a {@code WebSocketHandshakeException} when refused */
     static RawWebSocket connect(URI uri, String authorization) {
-        return new RawWebSocket(uri, authorization);
+        return new RawWebSocket(uri, authorization, null);
+    }
+
+    /** As a web page on {@code origin} would connect: its browser names the page's origin. */
+    static RawWebSocket fromPage(URI uri, String origin) {
+        return new RawWebSocket(uri, null, origin);
     }
 
     void sendText(String text) {

@@ -10,6 +10,9 @@ import dev.alknet.callproto.CallSession;
 import dev.alknet.callproto.ErrorCode;
 import dev.alknet.callproto.Worker;
 import dev.alknet.core.Identity;
+import dev.alknet.core.config.InterfaceKind;
+import dev.alknet.core.config.ListenerConfig;
+import dev.alknet.core.config.OriginPolicy;
 import dev.alknet.core.frame.EventEnvelope;
 import dev.alknet.core.frame.FrameCodec;
 import java.net.URI;
@@ -183,6 +186,33 @@ class WebSocketTest {
                 .hasCauseInstanceOf(WebSocketHandshakeException.class)
                 .satisfies(e -> assertThat(((WebSocketHandshakeException) e.getCause()).getResponse().statusCode())
                         .isEqualTo(404));
+    }
+
+    @Test
+    void webPagesOpenSessionsOnlyFromAllowedOrigins() throws Exception {
+        assertThatThrownBy(() -> RawWebSocket.fromPage(ws(), "https://evil.example"))
+                .hasCauseInstanceOf(WebSocketHandshakeException.class)
+                .satisfies(e -> assertThat(((WebSocketHandshakeException) e.getCause()).getResponse().statusCode())
+                        .isEqualTo(403));
+        ListenerConfig listener = NetFixture.rawTcp().toBuilder().interfaceKind(InterfaceKind.WEBSOCKET)
+                .origins(OriginPolicy.of(List.of("https://app.example"))).build();
+        try (WebSocketServer open = WebSocketServer.builder(SessionAcceptor.serving(fixture.headOps))
+                .listener(listener).start()) {
+            URI uri = URI.create("ws://127.0.0.1:" + open.listenAddresses().get(0).getPort() + "/alknet");
+            try (RawWebSocket page = RawWebSocket.fromPage(uri, "https://APP.example:443")) {
+                page.sendText(TS_CALL.formatted("a"));
+                assertThat(page.next().type()).isEqualTo("call.responded");
+            }
+            assertThatThrownBy(() -> RawWebSocket.fromPage(uri, "null"))
+                    .hasCauseInstanceOf(WebSocketHandshakeException.class)
+                    .satisfies(e -> assertThat(((WebSocketHandshakeException) e.getCause()).getResponse()
+                            .statusCode()).isEqualTo(403));
+            try (RawWebSocket client = RawWebSocket.connect(uri, null)) {
+                client.sendText(TS_CALL.formatted("b"));
+                assertThat(client.next().type()).isEqualTo("call.responded");
+            }
+        }
+        assertHeadStillServes();
     }
 
     @Test

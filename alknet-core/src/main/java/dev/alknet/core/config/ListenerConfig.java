@@ -17,10 +17,12 @@ import java.util.Optional;
  * @param stealth answer anything that is not an SSH client with a web server's 404 (TLS and SSH only)
  * @param path the request path that upgrades to WebSocket (websocket interface only; default
  *     {@value #DEFAULT_WEBSOCKET_PATH})
+ * @param origins the web pages that may open WebSocket sessions (websocket interface only; default
+ *     {@link OriginPolicy#noPages()})
  */
 public record ListenerConfig(
         TransportKind transport, InterfaceKind interfaceKind, HostPort listen, Optional<TlsFiles> tls,
-        boolean stealth, Optional<String> path) {
+        boolean stealth, Optional<String> path, OriginPolicy origins) {
 
     /** {@code 0.0.0.0:22}, the spec's default listen address. */
     public static final HostPort DEFAULT_LISTEN = new HostPort("0.0.0.0", 22);
@@ -34,6 +36,7 @@ public record ListenerConfig(
         Objects.requireNonNull(listen, "listen");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(origins, "origins");
         if (transport == TransportKind.IROH) {
             throw new ConfigException("transport", Unsupported.IROH);
         }
@@ -57,6 +60,9 @@ public record ListenerConfig(
         }
         if (path.isPresent() && interfaceKind != InterfaceKind.WEBSOCKET) {
             throw new ConfigException("path", "a path applies to the websocket interface only");
+        }
+        if (!origins.equals(OriginPolicy.noPages()) && interfaceKind != InterfaceKind.WEBSOCKET) {
+            throw new ConfigException("allowed_origins", "allowed origins apply to the websocket interface only");
         }
         path.ifPresent(p -> {
             if (!p.startsWith("/") || p.contains("?") || p.contains("#") || p.chars().anyMatch(c -> c <= ' ')) {
@@ -89,7 +95,7 @@ public record ListenerConfig(
     /** A builder holding this listener's values, for changing several at once (e.g. from CLI flags). */
     public Builder toBuilder() {
         return new Builder().transport(transport).interfaceKind(interfaceKind).listen(listen)
-                .tls(tls.orElse(null)).stealth(stealth).path(path.orElse(null));
+                .tls(tls.orElse(null)).stealth(stealth).path(path.orElse(null)).origins(origins);
     }
 
     /** Collects listener values; {@link #build()} validates them together. */
@@ -101,6 +107,7 @@ public record ListenerConfig(
         private TlsFiles tls;
         private boolean stealth;
         private String path;
+        private OriginPolicy origins = OriginPolicy.noPages();
 
         private Builder() {
         }
@@ -137,10 +144,15 @@ public record ListenerConfig(
             return this;
         }
 
+        public Builder origins(OriginPolicy origins) {
+            this.origins = origins;
+            return this;
+        }
+
         /** @throws ConfigException when the values do not fit together */
         public ListenerConfig build() {
             return new ListenerConfig(transport, interfaceKind, listen, Optional.ofNullable(tls), stealth,
-                    Optional.ofNullable(path));
+                    Optional.ofNullable(path), origins);
         }
     }
 }

@@ -224,6 +224,21 @@ class ConfigLoaderErrorsTest {
     }
 
     @Test
+    void allowedOriginsBelongToWebSocketListenersAndMustBeOrigins() {
+        assertThat(error("[[listeners]]\nallowed_origins = [\"https://a.example\"]\n", 2,
+                "listeners[0].allowed_origins").reason())
+                .isEqualTo("allowed origins apply to the websocket interface only");
+        assertThat(error("[[listeners]]\ninterface = \"websocket\"\nallowed_origins = [\"*\", \"https://a.example/app\"]\n",
+                3, "listeners[0].allowed_origins[1]").reason())
+                .isEqualTo("an origin is scheme://host[:port] with nothing after it, got 'https://a.example/app'");
+        assertThat(error("[[listeners]]\ninterface = \"websocket\"\nallowed_origins = [\"*\", \"https://a.example\"]\n",
+                3, "listeners[0].allowed_origins").reason())
+                .isEqualTo("\"*\" admits every origin; list origins or \"*\", not both");
+        assertThat(error("[[listeners]]\ninterface = \"websocket\"\nallowed_origins = \"https://a.example\"\n", 3,
+                "listeners[0].allowed_origins").reason()).isEqualTo("expected an array of strings, got a string");
+    }
+
+    @Test
     void listenerListMustHoldDistinctListeners() {
         assertThat(error("listeners = []\n", 1, "listeners").reason()).isEqualTo("at least one listener is required");
         assertThat(error("""

@@ -167,7 +167,7 @@ class ConfigLoaderProperties {
         List<String> known = List.of("transport", "listen", "stealth", "tls", "max_connections_per_ip",
                 "max_auth_attempts", "proxy", "cert", "key", "host_key", "authorized_keys", "cert_authority",
                 "default_scopes", "keys", "token", "enabled", "max_age_seconds", "default", "rules", "interface",
-                "path", "iroh", "iroh_relay", "acme_domain");
+                "path", "allowed_origins", "iroh", "iroh_relay", "acme_domain");
         return Arbitraries.strings().withCharRange('a', 'z').withChars('_').ofMinLength(1).ofMaxLength(20)
                 .filter(k -> !known.contains(k));
     }
@@ -176,11 +176,11 @@ class ConfigLoaderProperties {
     Arbitrary<String> tomlPieces() {
         Arbitrary<String> piece = Arbitraries.of("[server]", "[server.tls]", "[auth]", "[auth.token]", "[[auth.keys]]",
                 "[forwarding]", "[[forwarding.rules]]", "[[listeners]]", "[listeners.tls]", "[server.iroh]",
-                "transport", "listen", "stealth", "interface", "path", "cert", "key", "proxy", "default", "target", "action",
+                "transport", "listen", "stealth", "interface", "path", "allowed_origins", "cert", "key", "proxy", "default", "target", "action",
                 "principals", "transports", "scopes", "resources", "enabled", "max_age_seconds", "max_auth_attempts",
                 "max_connections_per_ip", "authorized_keys", "host_key", "iroh_relay", "listeners", "rules",
                 " = ", "=", ".", ",", "[", "]", "{", "}", "\n", "\n", " ", "#", "\"", "'", "\"\"\"",
-                "\"tls\"", "\"tcp\"", "\"raw\"", "\"websocket\"", "\"/alknet\"",
+                "\"tls\"", "\"tcp\"", "\"raw\"", "\"websocket\"", "\"/alknet\"", "\"https://a.example\"",
                 "\"iroh\"", "\"0.0.0.0:22\"", "\"[::1]:443\"", "\"cert.pem\"",
                 "\"key.pem\"", "\"allow\"", "\"deny\"", "\"localhost:*\"", "\"10.0.0.0/8\"", "\"*\"",
                 "\"socks5://h:1\"", "true", "false", "0", "-1", "3", "1.5", "99999999999999999999", "[]",

@@ -129,6 +129,7 @@ class ConfigLoaderTest {
                 listen = "127.0.0.1:8081"
                 interface = "websocket"
                 path = "/mesh/v1"
+                allowed_origins = ["https://App.Example:443", "http://localhost:3000"]
                 """, dir);
 
         assertThat(config.staticConfig().listeners()).containsExactly(
@@ -140,7 +141,9 @@ class ConfigLoaderTest {
                 ListenerConfig.builder().listen(new HostPort("127.0.0.1", 8080)).interfaceKind(InterfaceKind.WEBSOCKET)
                         .build(),
                 ListenerConfig.builder().listen(new HostPort("127.0.0.1", 8081)).interfaceKind(InterfaceKind.WEBSOCKET)
-                        .path("/mesh/v1").build());
+                        .path("/mesh/v1")
+                        .origins(OriginPolicy.of(List.of("https://app.example", "http://localhost:3000"))).build());
+        assertThat(config.staticConfig().listeners().get(4).origins()).isEqualTo(OriginPolicy.noPages());
         assertThat(config.staticConfig().listeners().get(4).websocketPath()).isEqualTo("/alknet");
         assertThat(config.staticConfig().listeners().get(5).websocketPath()).isEqualTo("/mesh/v1");
     }

@@ -261,7 +261,14 @@ public final class JdbcMetagraph implements Metagraph {
         List<NewNode> batch = List.copyOf(nodes);
         List<String> texts = nodeTexts(batch);
         long now = now();
-        return outbox.write(c -> insertNodes(c, graphId, batch, texts, now));
+        try {
+            return outbox.write(c -> insertNodes(c, graphId, batch, texts, now));
+        } catch (KeyTaken e) {
+            // The failed transaction is gone (on PostgreSQL it cannot run another query), so name the key after it.
+            Optional<String> taken = db.read(c -> firstExistingKey(c, graphId, batch));
+            throw taken.<StorageException>map(k -> exists("node '" + k + "' already exists in graph " + graphId))
+                    .orElse(e);
+        }
     }
 
     /** As {@link #addNodes(String, List)}, in the caller's transaction (which must be an {@link Outbox#write}). */
@@ -296,10 +303,6 @@ public final class JdbcMetagraph implements Metagraph {
                 throw exists("node '" + n.key() + "' is twice in the batch for graph " + graphId);
             }
         }
-        Optional<String> taken = firstExistingKey(c, graphId, batch);
-        if (taken.isPresent()) {
-            throw exists("node '" + taken.get() + "' already exists in graph " + graphId);
-        }
         Instant at = Instant.ofEpochSecond(now);
         List<Node> added = new ArrayList<>(batch.size());
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO nodes (id, graph_id, key, node_type, "
@@ -311,12 +314,28 @@ public final class JdbcMetagraph implements Metagraph {
                 insert.addBatch();
                 added.add(new Node(id, graphId, n.key(), n.type(), n.attributes().deepCopy(), at, at));
             }
-            insert.executeBatch();
+            // The unique index decides whether a key is taken: a query before the insert would cost a round trip
+            // per batch, and its plan (cached by the server) can fall back to scanning the graph.
+            try {
+                insert.executeBatch();
+            } catch (SQLException e) {
+                if (SqlErrors.isUniqueViolation(e)) {
+                    throw new KeyTaken("a node key of the batch already exists in graph " + graphId, e);
+                }
+                throw e;
+            }
         }
         // The payloads are the nodes just checked: written straight to text, not through a tree checked again.
         outbox.appendTexts(c, Streams.graph(graphId), "node.created",
                 added.stream().map(n -> Json.writeChecked(n, "payload of node.created event")).toList(), now);
         return added;
+    }
+
+    /** A batch's key was taken: the transaction that found it failed, so it carries no key name. */
+    private static final class KeyTaken extends StorageException {
+        KeyTaken(String message, SQLException cause) {
+            super(Kind.ALREADY_EXISTS, message, cause);
+        }
     }
 
     /** The first key of {@code batch} already used in the graph, looked up in chunks of bound parameters. */

@@ -27,6 +27,18 @@ final class SqlErrors {
         return (code == SQLITE_BUSY || code == SQLITE_LOCKED) && isSqlite(e);
     }
 
+    /** A unique constraint refused a row; for a batch, the driver may chain the row's error behind its own. */
+    static boolean isUniqueViolation(SQLException e) {
+        for (SQLException next = e; next != null; next = next.getNextException()) {
+            boolean sqliteConstraint = isSqlite(next) && (next.getErrorCode() & 0xff) == SQLITE_CONSTRAINT;
+            String message = next.getMessage() == null ? "" : next.getMessage().toUpperCase(Locale.ROOT);
+            if ("23505".equals(next.getSQLState()) || sqliteConstraint && message.contains("UNIQUE")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static StorageException translate(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String message = e.getMessage() == null ? "" : e.getMessage();

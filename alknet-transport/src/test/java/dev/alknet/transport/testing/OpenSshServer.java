@@ -43,6 +43,11 @@ public final class OpenSshServer implements AutoCloseable {
 
     /** Starts sshd accepting {@code authorized} for the current user. */
     public static OpenSshServer start(Path dir, OpenSshPublicKey authorized) throws Exception {
+        return start(dir, authorized, "LogLevel VERBOSE");
+    }
+
+    /** As {@link #start(Path, OpenSshPublicKey)} with {@code logLevel}, e.g. {@code LogLevel DEBUG1}. */
+    public static OpenSshServer start(Path dir, OpenSshPublicKey authorized, String logLevel) throws Exception {
         assumeInstalled();
         run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", dir.resolve("host_ed25519").toString()));
         Files.writeString(dir.resolve("authorized_keys"), authorized.toLine() + "\n");
@@ -60,7 +65,7 @@ public final class OpenSshServer implements AutoCloseable {
                 "PasswordAuthentication no",
                 "KbdInteractiveAuthentication no",
                 "PermitRootLogin prohibit-password",
-                "LogLevel VERBOSE",
+                logLevel,
                 ""));
         // sshd refuses to start without its privilege separation directory, which a fresh container lacks.
         if ("root".equals(System.getProperty("user.name"))) {

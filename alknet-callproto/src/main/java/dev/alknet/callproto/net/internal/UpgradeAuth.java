@@ -6,6 +6,7 @@ import dev.alknet.core.AuthToken;
 import dev.alknet.core.Identity;
 import dev.alknet.core.IdentityProvider;
 import dev.alknet.core.TransportInfo;
+import dev.alknet.core.config.OriginPolicy;
 import java.util.concurrent.Executor;
 
 /**
@@ -16,9 +17,10 @@ import java.util.concurrent.Executor;
  * @param path the only request path that upgrades
  * @param requireToken refuse upgrades without a token (401) instead of starting anonymous sessions
  * @param queryToken accept the token from the {@code token} query parameter when there is no header
+ * @param origins the web pages whose upgrades are taken (by their {@code Origin} header); others get 403
  */
-public record UpgradeAuth(String path, boolean requireToken, boolean queryToken, IdentityProvider identities,
-        AuthLog authLog, Executor verifying) {
+public record UpgradeAuth(String path, boolean requireToken, boolean queryToken, OriginPolicy origins,
+        IdentityProvider identities, AuthLog authLog, Executor verifying) {
 
     /** The auth log's user field: tokens carry no user name. */
     private static final String NO_USER = "-";

@@ -21,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides a connection's upgrade request before any WebSocket handler sees it: another path gets 404, a token that
- * does not verify (or none, when one is required) gets 401 with {@code WWW-Authenticate: Bearer}, and no session
+ * Decides a connection's upgrade request before any WebSocket handler sees it: another path gets 404, a web page
+ * whose origin is not allowed gets 403 (before its token is looked at), a token that does not verify (or none, when one is required) gets 401 with {@code WWW-Authenticate: Bearer}, and no session
  * starts. Otherwise {@code admit} installs the WebSocket handlers behind this one for the peer it was given, the
  * request (its token parameter redacted) goes on to them, and this handler leaves the pipeline.
  */
@@ -57,6 +57,12 @@ public final class UpgradeGate extends ChannelInboundHandlerAdapter {
             LOG.debug("WebSocket upgrade from {} for another path: {}", transport.remoteIp(),
                     UpgradeTokens.redact(request.uri()));
             refuse(ctx, request, HttpResponseStatus.NOT_FOUND, null);
+            return;
+        }
+        String origin = request.headers().get(HttpHeaderNames.ORIGIN);
+        if (!auth.origins().admits(origin)) {
+            LOG.debug("WebSocket upgrade from {} refused for origin {}", transport.remoteIp(), origin);
+            refuse(ctx, request, HttpResponseStatus.FORBIDDEN, null);
             return;
         }
         Optional<String> token;

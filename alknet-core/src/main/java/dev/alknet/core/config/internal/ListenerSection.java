@@ -4,6 +4,7 @@ import dev.alknet.core.TransportKind;
 import dev.alknet.core.config.HostPort;
 import dev.alknet.core.config.InterfaceKind;
 import dev.alknet.core.config.ListenerConfig;
+import dev.alknet.core.config.OriginPolicy;
 import dev.alknet.core.config.TlsFiles;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -12,7 +13,8 @@ import java.util.stream.Stream;
 /** Reads a listener from {@code [server]} or one {@code [[listeners]]} entry. */
 final class ListenerSection {
 
-    private static final String[] LISTENER_KEYS = {"transport", "listen", "stealth", "tls", "path"};
+    private static final String[] LISTENER_KEYS = {"transport", "listen", "stealth", "tls", "path",
+        "allowed_origins"};
 
     private ListenerSection() {
     }
@@ -33,6 +35,8 @@ final class ListenerSection {
                 t.build("interface", () -> InterfaceKind.parse(text))));
         t.bool("stealth").ifPresent(builder::stealth);
         t.string("path").ifPresent(builder::path);
+        t.strings("allowed_origins").ifPresent(list -> builder.origins(
+                t.build("allowed_origins", () -> OriginPolicy.of(list))));
         t.table("tls").ifPresent(tls -> builder.tls(tls(tls)));
         ListenerConfig listener = t.build(builder::build);
         // Checked after the listener holds together, so a wrong combination is reported before missing files.
