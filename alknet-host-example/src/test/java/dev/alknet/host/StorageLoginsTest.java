@@ -228,14 +228,8 @@ class StorageLoginsTest {
         return run(sshKeygen, "-l", "-E", "sha256", "-f", dir.resolve(publicKeyFile).toString()).split(" ")[1];
     }
 
-    /** {@code alknet identity ...} on this test's data directory; fails unless it exits 0. */
     private String identity(String... args) {
-        List<String> command = new ArrayList<>(List.of("identity"));
-        command.addAll(List.of(args));
-        command.addAll(List.of("--data-dir", dir.toString()));
-        Cli.Result result = new Cli().run(command.toArray(String[]::new));
-        assertThat(result.exitCode()).as(result.err()).isZero();
-        return result.out();
+        return Cli.identity(dir, args);
     }
 
     private List<String> authLines() {
