@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -153,6 +154,25 @@ class IdentityCommandTest {
             result.assertBadUsage("alknet identity add-key", "--file");
             assertThat(stored()).isEmpty();
         }
+    }
+
+    /** Whatever the email flag holds, add-account creates that account (lower-case) or says in one line why not. */
+    @Property(tries = 20)
+    void anyEmailMakesAnAccountOrOneLine(@ForAll("emails") String email) {
+        Cli.Result result = identity("add-account", "--email", email);
+
+        if (result.exitCode() == 0) {
+            assertThat(result.out()).contains(" " + email.strip().toLowerCase(Locale.ROOT) + " ");
+        } else {
+            result.assertBadUsage("alknet identity add-account", "email");
+        }
+    }
+
+    /** Near misses of an address: letters, @, dots, spaces, control and non-ASCII characters. */
+    @Provide
+    Arbitrary<String> emails() {
+        return Arbitraries.strings().withChars("ab.@ -_\t\u00e9\u0000+").ofMinLength(1).ofMaxLength(20)
+                .filter(e -> !e.startsWith("-"));
     }
 
     /** Key lines with bytes changed, cut or added, and plain noise. */
