@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * {@code alknet serve --identities storage} with the real OpenSSH client: accounts, keys and CAs put into storage
  * with {@code alknet identity} (also while serve runs), user certificates made by {@code ssh-keygen -s}. An
  * account's scope opens the one forwarding rule, so a working tunnel proves the login got the account's grant.
+ * Run on SQLite ({@link SqliteStorageLoginsTest}) and PostgreSQL ({@link PostgresStorageLoginsTest}).
  */
-class StorageLoginsTest {
+abstract class StorageLoginsContract {
 
     private static final String EMAIL = "alice@example.org";
     /** How long a change made by another StorageService may take to reach serve's identity cache. */
@@ -50,10 +51,24 @@ class StorageLoginsTest {
     private String ssh;
     private String sshKeygen;
     private int port;
+    private StorageConfig storage;
+
+    /** A fresh, empty database for one test; {@code dataDir} is the test's data directory. */
+    abstract StorageConfig database(Path dataDir);
+
+    /** The flags that point serve and alknet identity at {@link #storage}. */
+    private List<String> storageFlags() {
+        List<String> flags = new ArrayList<>(List.of("--storage", storage.jdbcUrl()));
+        if (storage.user() != null) {
+            flags.addAll(List.of("--storage-user", storage.user()));
+        }
+        return flags;
+    }
 
     @BeforeEach
     void accountAndServer() throws Exception {
         ssh = Tools.require("ssh");
+        storage = database(dir);
         sshKeygen = Tools.require("ssh-keygen");
         http = new TestHttp();
         authLog.start();
@@ -70,8 +85,10 @@ class StorageLoginsTest {
                 action = "allow"
                 principals = ["team"]
                 """.formatted(http.port()), StandardCharsets.UTF_8);
-        serve = serveCli.start(serveOut, new LineSink(), "serve", "--identities", "storage", "--data-dir",
-                dir.toString(), "--config", dir.resolve("alknet.toml").toString(), "--listen", "127.0.0.1:0");
+        List<String> serveArgs = new ArrayList<>(List.of("serve", "--identities", "storage", "--data-dir",
+                dir.toString(), "--config", dir.resolve("alknet.toml").toString(), "--listen", "127.0.0.1:0"));
+        serveArgs.addAll(storageFlags());
+        serve = serveCli.start(serveOut, new LineSink(), serveArgs.toArray(String[]::new));
         List<String> sshLine = Shell.words(serveOut.await(l -> l.strip().startsWith("ssh ")));
         port = Integer.parseInt(sshLine.get(sshLine.indexOf("-p") + 1));
         serveOut.await(l -> l.contains("logins are checked against the accounts and keys in storage"));
@@ -136,9 +153,9 @@ class StorageLoginsTest {
     void aCertificateFromAnExpiredCaIsRefused() throws Exception {
         // The CLI takes only future expiries; an expired CA is written with the storage API.
         String caLine = Files.readString(dir.resolve("ca.pub")).strip();
-        try (StorageService storage = StorageService.open(StorageConfig.inDataDir(dir))) {
-            String owner = storage.identities().accountByEmail(EMAIL).orElseThrow().id();
-            storage.identities().addPeerCredential(owner, CredentialType.CERT_AUTHORITY, caLine, "old CA",
+        try (StorageService opened = StorageService.open(storage)) {
+            String owner = opened.identities().accountByEmail(EMAIL).orElseThrow().id();
+            opened.identities().addPeerCredential(owner, CredentialType.CERT_AUTHORITY, caLine, "old CA",
                     Instant.now().minusSeconds(1));
         }
         sign("alice", "-5m:+1h");
@@ -229,7 +246,9 @@ class StorageLoginsTest {
     }
 
     private String identity(String... args) {
-        return Cli.identity(dir, args);
+        List<String> withStorage = new ArrayList<>(List.of(args));
+        withStorage.addAll(storageFlags());
+        return Cli.identity(dir, withStorage.toArray(String[]::new));
     }
 
     private List<String> authLines() {
