@@ -25,9 +25,10 @@ import java.util.Optional;
  * instead, as config-based auth gives. (alknet-auth's {@code ProviderLogins} runs the certificate checks.)
  *
  * <p>Nobody is resolved for an unknown, disabled, revoked or expired credential, a certificate authority key
- * presented as a key, or an account that is not {@link AccountStatus#ACTIVE}; such a CA is not trusted either. Results are cached (Caffeine) and the cache is cleared by
- * every change made through {@link StorageService#identities()}; changes made by another process sharing the
- * database are seen after at most the cache TTL. Expiry is checked on every call. Thread-safe.
+ * presented as a key, or an account that is not {@link AccountStatus#ACTIVE}; such a CA is not trusted either.
+ * Results are cached (Caffeine) and the cache is cleared by every change made through
+ * {@link StorageService#identities()}; changes made by another process sharing the database are seen after at most
+ * the cache TTL. Expiry is checked on every call. Thread-safe.
  */
 public final class StorageIdentityProvider implements IdentityProvider, CertificateAuthorities {
 
