@@ -2,7 +2,6 @@ package dev.alknet.transport.server;
 
 import static dev.alknet.transport.server.ServerHarness.GUARD;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.alknet.auth.AuthFailure;
 import dev.alknet.auth.ConfigIdentityProvider;
@@ -35,8 +34,7 @@ class LoginAuthorityTest {
 
     @BeforeEach
     void needsOpenSsh() {
-        assumeTrue(ServerHarness.onPath("ssh") && ServerHarness.onPath("ssh-keygen"),
-                "OpenSSH client (ssh, ssh-keygen) not installed; .ci/run installs openssh-client");
+        ServerHarness.assumeOpenSshClient();
     }
 
     @Test
