@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * <p>A snapshot whose key lines do not parse admits nobody (never part of it) and is reported by one ERROR log
  * line. Hosts avoid that by calling {@link #validate(AuthConfig)} before {@link ConfigReloadHandle#reload}.
  */
-public final class ConfigIdentityProvider implements IdentityProvider {
+public final class ConfigIdentityProvider implements IdentityProvider, LoginAuthority {
 
     /** The compiled form of one AuthConfig; {@code compiled} is null when that config is invalid. */
     private record Cached(AuthConfig source, CompiledAuth compiled) {
@@ -130,6 +130,7 @@ public final class ConfigIdentityProvider implements IdentityProvider {
      * @param user the SSH user name, matched against certificate principals (ignored for plain keys)
      * @param clientIp the client's address, {@code null} when the transport has none
      */
+    @Override
     public LoginResult authenticate(String user, PublicKey presented, InetAddress clientIp) {
         Optional<CompiledAuth> auth = snapshot();
         return auth.isEmpty() ? invalidConfig()

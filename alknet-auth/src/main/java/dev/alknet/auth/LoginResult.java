@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The outcome of authenticating a key, certificate or token with {@link ConfigIdentityProvider}. */
+/**
+ * The outcome of authenticating a key, certificate or token with a {@link LoginAuthority} or
+ * {@link ConfigIdentityProvider}.
+ */
 public sealed interface LoginResult {
 
     /** The identity when accepted, empty when rejected. */

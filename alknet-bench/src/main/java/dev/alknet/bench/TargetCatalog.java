@@ -9,6 +9,7 @@ import dev.alknet.bench.secret.Bip39Bench;
 import dev.alknet.bench.secret.EncryptionBench;
 import dev.alknet.bench.secret.Slip10Bench;
 import dev.alknet.bench.storage.AclBench;
+import dev.alknet.bench.storage.LoginBench;
 import dev.alknet.bench.storage.PostgresAclBench;
 import dev.alknet.bench.storage.PostgresStorageBench;
 import dev.alknet.bench.storage.StorageBench;
@@ -59,6 +60,10 @@ final class TargetCatalog {
                         "tenantBatch", "systemBatch", 0.9),
                 Target.microsAtMost(TenantBench.class, "tenant(orgId) of an open tenant, organisation checked (SQLite)",
                         "tenantLookup", "", 100),
+                Target.ratioAtLeast(LoginBench.class, "certificate login decision, storage (SQLite) vs config",
+                        "storageCertificate", "configCertificate", 0.8),
+                Target.ratioAtLeast(LoginBench.class, "key login decision, storage (SQLite) vs config",
+                        "storageKey", "configKey", 0.5),
                 Target.perSecondAtLeast(PostgresStorageBench.class, "batched node inserts on PostgreSQL",
                         "metagraphBatch", 20_000, "nodes/s"),
                 Target.ratioAtLeast(PostgresStorageBench.class, "batched node inserts on PostgreSQL vs raw JDBC",

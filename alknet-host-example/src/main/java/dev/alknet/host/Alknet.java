@@ -8,7 +8,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code alknet} command: {@code serve}, {@code connect}, {@code call}, {@code ops} and {@code keygen}.
+ * The {@code alknet} command: {@code serve}, {@code connect}, {@code call}, {@code ops}, {@code keygen}, {@code secret}
+ * and {@code identity}.
  *
  * <p>Exit codes: 0 success (a server or client stopped by SIGTERM/SIGINT included), 1 a runtime failure (e.g. the
  * listen address is in use), 2 bad flags or a bad config — always as one line on stderr, never a stack trace.
@@ -17,7 +18,7 @@ import picocli.CommandLine.Spec;
         description = "Self-hosted authenticated tunnels: SSH over TCP or TLS, SOCKS5 and port forwarding, and calls "
                 + "to the operations of a call-protocol head.",
         subcommands = {ServeCommand.class, ConnectCommand.class, CallCommand.class, OpsCommand.class,
-                KeygenCommand.class, SecretCommand.class,
+                KeygenCommand.class, SecretCommand.class, IdentityCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Alknet implements Runnable {
 
@@ -37,7 +38,8 @@ public final class Alknet implements Runnable {
     /** Without a subcommand there is nothing to do but say what there is. */
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: use serve, connect, call, ops, keygen or secret");
+        throw new ParameterException(spec.commandLine(),
+                "missing command: use serve, connect, call, ops, keygen, secret or identity");
     }
 
     public static void main(String[] args) {

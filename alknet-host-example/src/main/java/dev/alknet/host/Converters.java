@@ -79,6 +79,18 @@ final class Converters {
         }
     }
 
+    static final class LoginSourceValue implements ITypeConverter<ServeLogins.Source> {
+        @Override
+        public ServeLogins.Source convert(String text) {
+            for (ServeLogins.Source source : ServeLogins.Source.values()) {
+                if (source.name().equalsIgnoreCase(text)) {
+                    return source;
+                }
+            }
+            throw new TypeConversionException("'" + text + "' is not a source of identities; use config or storage");
+        }
+    }
+
     /** A path segment, as the head's own operations are {@code /{node}/{service}/{op}}. */
     static final class NodeNameValue implements ITypeConverter<String> {
         @Override

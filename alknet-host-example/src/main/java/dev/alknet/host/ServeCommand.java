@@ -1,6 +1,5 @@
 package dev.alknet.host;
 
-import dev.alknet.auth.ConfigIdentityProvider;
 import dev.alknet.callproto.Head;
 import dev.alknet.callproto.OperationRegistry;
 import dev.alknet.callproto.net.CallServer;
@@ -64,21 +63,21 @@ final class ServeCommand implements Callable<Integer> {
         // Storage closes last, once the call servers have drained and no call can reach it.
         try (StorageService storage = StorageSetup.open(setup.storage())) {
             StorageOps.register(operations, flags.node, storage);
-            return serve(context, setup, config, operations);
+            return serve(context, setup, config, operations, ServeLogins.of(flags.identities, config, storage));
         }
     }
 
     private int serve(HostContext context, ServerSetup setup, ConfigReloadHandle config,
-            OperationRegistry operations) throws IOException, InterruptedException {
+            OperationRegistry operations, ServeLogins logins) throws IOException, InterruptedException {
         List<ListenerConfig> ssh = listeners(setup, InterfaceKind.SSH);
         List<ListenerConfig> raw = listeners(setup, InterfaceKind.RAW);
         List<ListenerConfig> websocket = listeners(setup, InterfaceKind.WEBSOCKET);
         // Closed in reverse: the listeners stop before the head drops its workers.
         try (Head head = Head.builder(operations).start();
-                AlknetServer sshServer = ssh.isEmpty() ? null : sshServer(setup, ssh, config, operations);
-                CallServer rawServer = raw.isEmpty() ? null : rawServer(raw, config, operations);
+                AlknetServer sshServer = ssh.isEmpty() ? null : sshServer(setup, ssh, config, operations, logins);
+                CallServer rawServer = raw.isEmpty() ? null : rawServer(raw, logins, operations);
                 WebSocketServer webSocketServer = websocket.isEmpty() ? null
-                        : webSocketServer(websocket, config, operations)) {
+                        : webSocketServer(websocket, logins, operations)) {
             List<InetSocketAddress> sshBound = sshServer == null ? List.of() : sshServer.listenAddresses();
             List<InetSocketAddress> rawBound = rawServer == null ? List.of() : rawServer.listenAddresses();
             List<InetSocketAddress> webSocketBound = webSocketServer == null ? List.of()
@@ -92,6 +91,10 @@ final class ServeCommand implements Callable<Integer> {
             CallHints.printWebSocket(context.out(), webSocketBound, websocket, tokens);
             context.out().println("alknet serve: storage operations /" + flags.node + "/storage/... on "
                     + setup.storage().dialect().name().toLowerCase(Locale.ROOT));
+            if (flags.identities == ServeLogins.Source.STORAGE) {
+                context.out().println("alknet serve: logins are checked against the accounts and keys in storage; "
+                        + "add them with 'alknet identity add-account' and 'alknet identity add-key'");
+            }
             if (flags.demoOps) {
                 context.out().println("alknet serve: demo operations /" + flags.node + "/demo/echo and /"
                         + flags.node + "/demo/ticks");
@@ -114,9 +117,10 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private static AlknetServer sshServer(ServerSetup setup, List<ListenerConfig> listeners,
-            ConfigReloadHandle config, OperationRegistry operations) throws IOException {
+            ConfigReloadHandle config, OperationRegistry operations, ServeLogins logins) throws IOException {
         AlknetServer.Builder builder = AlknetServer.builder()
                 .config(config)
+                .logins(logins.logins())
                 .hostKey(setup.hostKey())
                 .proxy(setup.config().staticConfig().proxy().orElse(null))
                 .controlChannelHandler(new ControlChannelSessions(SessionAcceptor.serving(operations)));
@@ -124,20 +128,20 @@ final class ServeCommand implements Callable<Integer> {
         return builder.start();
     }
 
-    /** Tokens are checked against the same keys and reloads as SSH logins. */
-    private static CallServer rawServer(List<ListenerConfig> listeners, ConfigReloadHandle config,
+    /** Tokens are checked against the same keys (and reloads) as SSH logins. */
+    private static CallServer rawServer(List<ListenerConfig> listeners, ServeLogins logins,
             OperationRegistry operations) throws IOException {
         CallServer.Builder builder = CallServer.builder(SessionAcceptor.serving(operations))
-                .identities(new ConfigIdentityProvider(config));
+                .identities(logins.tokens());
         listeners.forEach(builder::listener);
         return builder.start();
     }
 
-    /** The same keys and reloads as SSH logins check the WebSocket upgrade's token. */
-    private static WebSocketServer webSocketServer(List<ListenerConfig> listeners, ConfigReloadHandle config,
+    /** The same keys (and reloads) as SSH logins check the WebSocket upgrade's token. */
+    private static WebSocketServer webSocketServer(List<ListenerConfig> listeners, ServeLogins logins,
             OperationRegistry operations) throws IOException {
         WebSocketServer.Builder builder = WebSocketServer.builder(SessionAcceptor.serving(operations))
-                .identities(new ConfigIdentityProvider(config));
+                .identities(logins.tokens());
         listeners.forEach(builder::listener);
         return builder.start();
     }

@@ -37,6 +37,11 @@ final class ServeFlags {
             description = "public keys of CAs whose user certificates are trusted")
     Path certAuthority;
 
+    @Option(names = "--identities", paramLabel = "config|storage", converter = Converters.LoginSourceValue.class,
+            description = "where logins and tokens are checked: the config's keys (default), or the accounts and "
+                    + "keys in --storage, managed with 'alknet identity'")
+    ServeLogins.Source identities = ServeLogins.Source.CONFIG;
+
     @Option(names = "--transport", paramLabel = "tcp|tls", converter = Converters.TransportValue.class,
             description = "transport of the listener")
     TransportKind transport;

@@ -85,9 +85,18 @@ record ServerSetup(AlknetConfig config, OpenSshKeyPair hostKey, Path hostKeyFile
 
     /**
      * The flags replace the config's keys; a config that names no keys at all takes the data directory's
-     * authorized_keys, which is how the embedded default admits anyone.
+     * authorized_keys, which is how the embedded default admits anyone. With {@code --identities storage} the keys
+     * are the storage's and only the token settings are used.
      */
     private static AuthConfig auth(ServeFlags flags, AuthConfig auth, Path dataDir) {
+        if (flags.identities == ServeLogins.Source.STORAGE) {
+            if (flags.authorizedKeys != null || flags.certAuthority != null) {
+                throw new UsageError((flags.authorizedKeys != null ? "--authorized-keys" : "--cert-authority")
+                        + " is for --identities config; with --identities storage add keys with "
+                        + "'alknet identity add-key'");
+            }
+            return auth;
+        }
         AuthConfig result = auth;
         if (flags.authorizedKeys != null) {
             result = result.withAuthorizedKeys(keyFile("--authorized-keys", flags.authorizedKeys,

@@ -29,31 +29,36 @@ final class StorageSetup {
      * @throws UsageError saying what to change
      */
     static StorageConfig config(ServeFlags flags, Map<String, String> env, Path dataDir) {
-        StorageConfig config = database(flags, env, dataDir);
+        StorageConfig config = database(flags.storage, flags.storageUser, env, dataDir);
         if (flags.storageRetentionEvents == null && flags.storageRetentionAudit == null) {
             return config;
         }
         return config.withRetention(new Retention(flags.storageRetentionEvents, flags.storageRetentionAudit));
     }
 
-    private static StorageConfig database(ServeFlags flags, Map<String, String> env, Path dataDir) {
-        if (flags.storage == null) {
-            if (flags.storageUser != null) {
+    /**
+     * The database of {@code --storage URL} and {@code --storage-user USER} (either {@code null} when not given),
+     * as {@code alknet serve} and {@code alknet identity} read them.
+     *
+     * @throws UsageError saying what to change
+     */
+    static StorageConfig database(String url, String user, Map<String, String> env, Path dataDir) {
+        if (url == null) {
+            if (user != null) {
                 throw new UsageError("--storage-user needs --storage jdbc:postgresql://...");
             }
             DataDir.create(dataDir);
             return StorageConfig.inDataDir(dataDir);
         }
-        String url = flags.storage;
         if (url.toLowerCase(Locale.ROOT).contains("password=")) {
             throw new UsageError("--storage: leave the password out of the URL and set $" + PASSWORD_ENV);
         }
         try {
             Dialect dialect = Dialect.of(url);
-            if (dialect == Dialect.SQLITE && flags.storageUser != null) {
+            if (dialect == Dialect.SQLITE && user != null) {
                 throw new UsageError("--storage-user is for PostgreSQL; a jdbc:sqlite: URL takes none");
             }
-            return new StorageConfig(url, flags.storageUser, dialect == Dialect.POSTGRESQL ? env.get(PASSWORD_ENV)
+            return new StorageConfig(url, user, dialect == Dialect.POSTGRESQL ? env.get(PASSWORD_ENV)
                     : null, StorageConfig.DEFAULT_MAX_CONNECTIONS);
         } catch (IllegalArgumentException e) {
             throw new UsageError("--storage: " + e.getMessage(), e);

@@ -90,7 +90,12 @@ class AlknetJarIT {
 
     /** Runs {@code alknet call ...} to its end; returns its exit code, stdout and stderr. */
     private Cli.Result call(String... args) throws Exception {
-        List<String> command = alknet("call", "--data-dir", dir.toString());
+        return run("call", args);
+    }
+
+    /** Runs {@code alknet <command> --data-dir <dir> args...} to its end. */
+    private Cli.Result run(String subcommand, String... args) throws Exception {
+        List<String> command = alknet(subcommand, "--data-dir", dir.toString());
         command.addAll(List.of(args));
         Process call = new ProcessBuilder(command).redirectError(dir.resolve("call.err").toFile()).start();
         String out = new String(call.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -263,6 +268,35 @@ class AlknetJarIT {
 
         assertThat(TestHttp.getThroughSocks(new InetSocketAddress("127.0.0.1", socksPort), "127.0.0.1", http.port()))
                 .startsWith("HTTP/1.1 200").endsWith(TestHttp.BODY);
+        stopAndExpectExitZero();
+    }
+
+    @Test
+    void loginsFromStorageUseTheKeysAlknetIdentityStored() throws Exception {
+        String sshPath = Tools.require("ssh");
+        Files.delete(dir.resolve(DataDir.AUTHORIZED_KEYS));
+        Path config = Files.writeString(dir.resolve("alknet.toml"), """
+                [forwarding]
+                default = "deny"
+                [[forwarding.rules]]
+                target = "127.0.0.1:%d"
+                action = "allow"
+                principals = ["team"]
+                """.formatted(http.port()));
+        Cli.Result account = run("identity", "add-account", "--email", "ops@example.org", "--scope", "team");
+        Cli.Result key = run("identity", "add-key", "--account", "ops@example.org", "--file",
+                dir.resolve(DataDir.IDENTITY + ".pub").toString());
+        assertThat(account.exitCode()).as(account.err()).isZero();
+        assertThat(key.exitCode()).as(key.err()).isZero();
+        String fingerprint = key.out().split(" ")[2];
+
+        LineSink out = serve("--config", config.toString(), "--identities", "storage");
+        int socksPort = sshDynamicForward(out, sshPath);
+
+        assertThat(TestHttp.getThroughSocks(new InetSocketAddress("127.0.0.1", socksPort), "127.0.0.1", http.port()))
+                .startsWith("HTTP/1.1 200").endsWith(TestHttp.BODY);
+        assertThat(Files.readString(dir.resolve("serve.log"))).contains("alknet.auth - auth attempt "
+                + "remote_addr=127.0.0.1 user=alknet key_fingerprint=" + fingerprint + " result=accept");
         stopAndExpectExitZero();
     }
 }

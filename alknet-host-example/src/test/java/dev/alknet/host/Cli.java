@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +52,16 @@ final class Cli {
     CompletableFuture<Integer> start(LineSink out, LineSink err, String... args) {
         return CompletableFuture.supplyAsync(() -> Alknet.run(context(out, err), args),
                 task -> new Thread(task, "alknet " + args[0]).start());
+    }
+
+    /** {@code alknet identity ARGS --data-dir DIR}; fails the test unless it exits 0, returns its output. */
+    static String identity(Path dataDir, String... args) {
+        List<String> command = new ArrayList<>(List.of("identity"));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--data-dir", dataDir.toString()));
+        Result result = new Cli().run(command.toArray(String[]::new));
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        return result.out();
     }
 
     Result run(String... args) {

@@ -1,6 +1,7 @@
 package dev.alknet.storage;
 
 import dev.alknet.core.AuthToken;
+import dev.alknet.core.CertificateAuthorities;
 import dev.alknet.core.Identity;
 import dev.alknet.core.IdentityProvider;
 import dev.alknet.storage.internal.IdentityResolver;
@@ -9,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,12 +19,18 @@ import java.util.Optional;
  * account → organisation memberships → identity with the account's grant plus the grant of every organisation it
  * belongs to.
  *
- * <p>Nobody is resolved for an unknown, disabled, revoked or expired credential, a certificate authority key, or
- * an account that is not {@link AccountStatus#ACTIVE}. Results are cached (Caffeine) and the cache is cleared by
- * every change made through {@link StorageService#identities()}; changes made by another process sharing the
- * database are seen after at most the cache TTL. Expiry is checked on every call. Thread-safe.
+ * <p>It is also the {@link CertificateAuthorities} of storage: the {@link CredentialType#CERT_AUTHORITY} keys
+ * trusted to sign OpenSSH user certificates. A certificate signed by one logs in as the CA's owner, with the same
+ * grant as the owner's own keys; with {@link IdentityIds#FINGERPRINT} the id is the certified key's fingerprint
+ * instead, as config-based auth gives. (alknet-auth's {@code ProviderLogins} runs the certificate checks.)
+ *
+ * <p>Nobody is resolved for an unknown, disabled, revoked or expired credential, a certificate authority key
+ * presented as a key, or an account that is not {@link AccountStatus#ACTIVE}; such a CA is not trusted either.
+ * Results are cached (Caffeine) and the cache is cleared by every change made through
+ * {@link StorageService#identities()}; changes made by another process sharing the database are seen after at most
+ * the cache TTL. Expiry is checked on every call. Thread-safe.
  */
-public final class StorageIdentityProvider implements IdentityProvider {
+public final class StorageIdentityProvider implements IdentityProvider, CertificateAuthorities {
 
     private final IdentityResolver resolver;
     private final Clock clock;
@@ -64,15 +72,36 @@ public final class StorageIdentityProvider implements IdentityProvider {
         return resolved.map(IdentityResolver.Resolved::identity);
     }
 
+    /** The CA keys usable now, oldest first; an equal list until a CA changes or expires. */
+    @Override
+    public List<String> trustedAuthorityKeys() {
+        Instant now = clock.instant();
+        return resolver.authorities().stream().filter(a -> a.usableAt(now)).map(IdentityResolver.Authority::line)
+                .toList();
+    }
+
+    @Override
+    public Optional<Identity> resolveFromCertificateAuthority(String authorityFingerprint,
+            String certifiedKeyFingerprint) {
+        Objects.requireNonNull(authorityFingerprint, "authorityFingerprint");
+        Objects.requireNonNull(certifiedKeyFingerprint, "certifiedKeyFingerprint");
+        return usable(resolver.byAuthority(authorityFingerprint))
+                .map(r -> identity(r.identity(), certifiedKeyFingerprint));
+    }
+
     private Optional<IdentityResolver.Resolved> usable(Optional<IdentityResolver.Resolved> resolved) {
         Instant now = clock.instant();
         return resolved.filter(r -> r.usableAt(now));
     }
 
     private Identity keyIdentity(IdentityResolver.Resolved r) {
-        Identity byAccount = r.identity();
+        return identity(r.identity(), r.fingerprint());
+    }
+
+    /** The account's identity, or with {@link IdentityIds#FINGERPRINT} the same grant under the key's fingerprint. */
+    private Identity identity(Identity byAccount, String fingerprint) {
         return ids == IdentityIds.ACCOUNT ? byAccount
-                : new Identity(r.fingerprint(), byAccount.scopes(), byAccount.resources());
+                : new Identity(fingerprint, byAccount.scopes(), byAccount.resources());
     }
 
     @Override

@@ -26,6 +26,8 @@ abstract class IdentitiesContract {
     static final Instant START = Instant.parse("2026-11-21T08:00:00Z");
     static final OpenSshKeyPair ALICE_KEY = OpenSshKeyPair.generateEd25519("alice@laptop");
     static final OpenSshKeyPair OTHER_KEY = OpenSshKeyPair.generateEd25519("other");
+    static final OpenSshKeyPair CA_KEY = OpenSshKeyPair.generateEd25519("team CA");
+    static final String CA_FINGERPRINT = CA_KEY.publicKey().fingerprint();
 
     final MutableClock clock = new MutableClock(START);
     StorageConfig config;
@@ -136,6 +138,69 @@ abstract class IdentitiesContract {
         assertThat(provider.resolveFromToken(token(ALICE_KEY, START))).isEmpty();
         assertThat(ids.peerCredentialByFingerprint(ALICE_KEY.publicKey().fingerprint()).orElseThrow().type())
                 .isEqualTo(CredentialType.CERT_AUTHORITY);
+    }
+
+    @Test
+    void aCertificateAuthorityIsTrustedToLogInItsOwnerWithTheOwnersGrant() {
+        Account bob = ids.createAccount("bob@example.org", null, AccessLevel.ADMIN, Grant.none());
+        Organization ops = ids.createOrganization("Ops", "ops", bob.id(),
+                new Grant(Set.of("service:gitea:read"), Map.of("service", Set.of("gitea"))));
+        ids.addMember(ops.id(), alice.id(), MembershipLevel.MEMBER);
+        String ca = CA_KEY.publicKey().toLine();
+        ids.addPeerCredential(alice.id(), CredentialType.CERT_AUTHORITY, ca, "team CA", null);
+        ids.addPeerCredential(alice.id(), CredentialType.SSH_KEY, ALICE_KEY.publicKey().toLine(), null, null);
+        String certified = OTHER_KEY.publicKey().fingerprint();
+        Identity expected = new Identity(alice.id(), Set.of("relay:connect", "service:gitea:read"),
+                Map.of("service", Set.of("gitea")));
+
+        assertThat(provider.trustedAuthorityKeys()).containsExactly(ca);
+        assertThat(provider.resolveFromCertificateAuthority(CA_FINGERPRINT, certified)).contains(expected);
+        assertThat(resolveAlice()).contains(expected);
+        assertThat(storage.identityProvider(IdentityIds.FINGERPRINT, Duration.ofSeconds(300))
+                .resolveFromCertificateAuthority(CA_FINGERPRINT, certified))
+                .contains(new Identity(certified, expected.scopes(), expected.resources()));
+        // An SSH key is not a CA, whoever asks.
+        assertThat(provider.resolveFromCertificateAuthority(ALICE_KEY.publicKey().fingerprint(), certified))
+                .isEmpty();
+    }
+
+    @Test
+    void aRevokedExpiredOrOrphanedCertificateAuthorityIsNotTrusted() {
+        PeerCredential ca = ids.addPeerCredential(alice.id(), CredentialType.CERT_AUTHORITY,
+                CA_KEY.publicKey().toLine(), null, START.plusSeconds(60));
+        assertThat(provider.trustedAuthorityKeys()).hasSize(1);
+
+        ids.setStatus(alice.id(), AccountStatus.SUSPENDED);
+        assertThat(provider.trustedAuthorityKeys()).isEmpty();
+        assertThat(provider.resolveFromCertificateAuthority(CA_FINGERPRINT, "SHA256:x")).isEmpty();
+        ids.setStatus(alice.id(), AccountStatus.ACTIVE);
+        assertThat(provider.resolveFromCertificateAuthority(CA_FINGERPRINT, "SHA256:x")).isPresent();
+
+        clock.advance(Duration.ofSeconds(60));
+        assertThat(provider.trustedAuthorityKeys()).isEmpty();
+        assertThat(provider.resolveFromCertificateAuthority(CA_FINGERPRINT, "SHA256:x")).isEmpty();
+
+        clock.advance(Duration.ofSeconds(-60));
+        assertThat(ids.revokePeerCredential(ca.id())).isTrue();
+        assertThat(provider.trustedAuthorityKeys()).isEmpty();
+        assertThat(provider.resolveFromCertificateAuthority(CA_FINGERPRINT, "SHA256:x")).isEmpty();
+    }
+
+    @Test
+    void aCertificateAuthorityRevokedByAnotherProcessStopsBeingTrusted() throws InterruptedException {
+        PeerCredential ca = ids.addPeerCredential(alice.id(), CredentialType.CERT_AUTHORITY,
+                CA_KEY.publicKey().toLine(), null, null);
+        assertThat(provider.trustedAuthorityKeys()).hasSize(1);
+        try (StorageService other = StorageService.open(config, clock)) {
+            other.identities().revokePeerCredential(ca.id());
+        }
+        // As for keys: the change watcher clears the cache long before its TTL.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+        while (!provider.trustedAuthorityKeys().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(provider.trustedAuthorityKeys()).isEmpty();
+        assertThat(provider.resolveFromCertificateAuthority(CA_FINGERPRINT, "SHA256:x")).isEmpty();
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.alknet.transport;
 
 import dev.alknet.auth.AuthLog;
+import dev.alknet.auth.ConfigIdentityProvider;
+import dev.alknet.auth.LoginAuthority;
 import dev.alknet.auth.HostKeys;
 import dev.alknet.auth.OpenSshKeyPair;
 import dev.alknet.auth.OpenSshPublicKey;
@@ -22,7 +24,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The alknet SSH server: one MINA SSH server on Netty with a listener per {@link ListenerConfig} (tcp, tls,
- * tls+stealth), public key authentication against the dynamic config, and forwarding ({@code -L}, {@code -D},
+ * tls+stealth), public key authentication against the dynamic config (or another {@link LoginAuthority}, such as
+ * the storage identity tables), and forwarding ({@code -L}, {@code -D},
  * {@code -R}) under its forwarding policy. Nothing else: no shell, exec, pty, agent or X11.
  *
  * <pre>{@code
@@ -88,6 +91,7 @@ public final class AlknetServer implements AutoCloseable {
         private OutboundProxy proxy;
         private ControlChannelHandler controlChannelHandler;
         private AuthLog authLog;
+        private LoginAuthority logins;
         private RekeyLimit rekeyLimit = RekeyLimit.DEFAULT;
 
         private Builder() {
@@ -144,6 +148,16 @@ public final class AlknetServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Who may log in: by default a {@link ConfigIdentityProvider} over {@link #config}, i.e. the authorized keys
+         * and CAs of the dynamic config in force; e.g. {@link dev.alknet.auth.ProviderLogins} takes logins from
+         * storage instead. The fail2ban lines are the same either way.
+         */
+        public Builder logins(LoginAuthority logins) {
+            this.logins = Objects.requireNonNull(logins, "logins");
+            return this;
+        }
+
         /** When sessions renew their keys; {@link RekeyLimit#DEFAULT} unless set. */
         public Builder rekeyLimit(RekeyLimit limit) {
             this.rekeyLimit = Objects.requireNonNull(limit, "limit");
@@ -174,7 +188,8 @@ public final class AlknetServer implements AutoCloseable {
                     : DirectTunnelOpener.through(loops.worker(), proxy);
             try {
                 ServerRuntime runtime = ServerRuntime.start(List.copyOf(listeners), config, key, loops, opener,
-                        controlChannelHandler, authLog == null ? new AuthLog() : authLog, rekeyLimit);
+                        controlChannelHandler, authLog == null ? new AuthLog() : authLog, rekeyLimit,
+                        logins == null ? new ConfigIdentityProvider(config) : logins);
                 return new AlknetServer(runtime, config, key.publicKey());
             } catch (IOException | RuntimeException e) {
                 loops.boss().shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);

@@ -3,6 +3,7 @@ package dev.alknet.storage.internal;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.alknet.core.Identity;
+import dev.alknet.storage.CredentialType;
 import dev.alknet.storage.Grant;
 import dev.alknet.storage.Streams;
 import java.sql.Connection;
@@ -43,13 +44,33 @@ public final class IdentityResolver {
         }
     }
 
+    /**
+     * A certificate authority its owner may use now, apart from expiry.
+     *
+     * @param line the CA key as one OpenSSH line
+     * @param expiresAt {@code null} for never
+     */
+    public record Authority(String fingerprint, String line, Instant expiresAt) {
+
+        public boolean usableAt(Instant now) {
+            return expiresAt == null || now.isBefore(expiresAt);
+        }
+    }
+
+    /** Usable credentials of one type (the first parameter) with a usable owner. */
+    private static final String USABLE = "FROM peer_credentials c JOIN accounts a ON a.id = c.owner_id "
+            + "WHERE c.credential_type = ? AND c.enabled = ? AND c.revoked_at IS NULL AND a.status = 'active'";
     private static final String BY_CREDENTIAL = "SELECT c.owner_id, c.fingerprint, c.public_key_data, c.expires_at "
-            + "FROM peer_credentials c JOIN accounts a ON a.id = c.owner_id WHERE c.credential_type = 'ssh_key' "
-            + "AND c.enabled = ? AND c.revoked_at IS NULL AND a.status = 'active' AND ";
+            + USABLE + " AND ";
+
+    private static final String SSH_KEY = CredentialType.SSH_KEY.dbName();
+    private static final String CERT_AUTHORITY = CredentialType.CERT_AUTHORITY.dbName();
 
     private final Database db;
     private final ApiKeyUsage usage;
     private final Cache<String, Optional<Resolved>> cache;
+    /** One entry at most: the usable certificate authorities, cleared with {@link #cache}. */
+    private final Cache<String, List<Authority>> authorities;
     private final AtomicLong generation = new AtomicLong();
     /** The head of the identities stream when last looked at, to notice other processes' changes. */
     private volatile long identitiesHead = -1;
@@ -58,21 +79,36 @@ public final class IdentityResolver {
         this.db = Objects.requireNonNull(db, "db");
         this.usage = Objects.requireNonNull(usage, "usage");
         this.cache = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maxEntries).build();
+        this.authorities = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(1).build();
     }
 
+    /** An SSH key (never a certificate authority) by its fingerprint. */
     public Optional<Resolved> byFingerprint(String fingerprint) {
-        return cached("f:" + fingerprint, c -> credential(c, "c.fingerprint = ?", fingerprint));
+        return cached(cache, "f:" + fingerprint, c -> credential(c, SSH_KEY, "c.fingerprint = ?", fingerprint));
     }
 
     /** @param tokenKeyId hex SHA-256 of the raw Ed25519 key */
     public Optional<Resolved> byTokenKeyId(String tokenKeyId) {
-        return cached("t:" + tokenKeyId, c -> credential(c, "c.token_key_id = ?", tokenKeyId));
+        return cached(cache, "t:" + tokenKeyId, c -> credential(c, SSH_KEY, "c.token_key_id = ?", tokenKeyId));
+    }
+
+    /** A certificate authority by its fingerprint, resolved to its owner as an SSH key of the owner would be. */
+    public Optional<Resolved> byAuthority(String fingerprint) {
+        return cached(cache, "c:" + fingerprint, c -> credential(c, CERT_AUTHORITY, "c.fingerprint = ?",
+                fingerprint));
+    }
+
+    /** Every certificate authority whose owner may use it, expired ones included, oldest first. */
+    public List<Authority> authorities() {
+        return cached(authorities, "all", c -> Sql.list(c, "SELECT c.fingerprint, c.public_key_data, c.expires_at "
+                + USABLE + " ORDER BY c.created_at, c.id", rs -> new Authority(rs.getString(1), rs.getString(2),
+                        IdentityRows.optionalTime(rs, 3)), CERT_AUTHORITY, true));
     }
 
     /** @param apiKeySecret the bearer secret; only its hash is looked up (and used as the cache key) */
     public Optional<Resolved> byApiKey(String apiKeySecret) {
         String hash = ApiKeySecrets.hash(apiKeySecret);
-        return cached("a:" + hash, c -> {
+        return cached(cache, "a:" + hash, c -> {
             Optional<Row> row = Sql.one(c, "SELECT k.owner_id, k.expires_at, k.id FROM api_keys k JOIN accounts a "
                     + "ON a.id = k.owner_id WHERE k.key_hash = ? AND k.enabled = ? AND k.revoked_at IS NULL "
                     + "AND a.status = 'active'", rs -> new Row(rs.getString(1), null, null,
@@ -105,19 +141,20 @@ public final class IdentityResolver {
     public void invalidateAll() {
         generation.incrementAndGet();
         cache.invalidateAll();
+        authorities.invalidateAll();
     }
 
-    private Optional<Resolved> cached(String key, SqlWork<Optional<Resolved>> load) {
-        Optional<Resolved> hit = cache.getIfPresent(key);
+    private <V> V cached(Cache<String, V> in, String key, SqlWork<V> load) {
+        V hit = in.getIfPresent(key);
         if (hit != null) {
             return hit;
         }
         long before = generation.get();
-        Optional<Resolved> loaded = db.read(load);
+        V loaded = db.read(load);
         if (generation.get() == before) {
-            cache.put(key, loaded);
+            in.put(key, loaded);
             if (generation.get() != before) {
-                cache.invalidate(key);
+                in.invalidate(key);
             }
         }
         return loaded;
@@ -126,9 +163,10 @@ public final class IdentityResolver {
     private record Row(String accountId, String fingerprint, String publicKey, Instant expiresAt, String apiKeyId) {
     }
 
-    private Optional<Resolved> credential(Connection c, String where, String value) throws SQLException {
+    private Optional<Resolved> credential(Connection c, String type, String where, String value)
+            throws SQLException {
         return resolve(c, Sql.one(c, BY_CREDENTIAL + where, rs -> new Row(rs.getString(1), rs.getString(2),
-                rs.getString(3), IdentityRows.optionalTime(rs, 4), null), true, value));
+                rs.getString(3), IdentityRows.optionalTime(rs, 4), null), type, true, value));
     }
 
     private static Optional<Resolved> resolve(Connection c, Optional<Row> found) throws SQLException {

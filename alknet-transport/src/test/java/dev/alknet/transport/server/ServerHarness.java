@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.Assumptions;
 import org.slf4j.Logger;
 
 /**
@@ -137,6 +138,12 @@ final class ServerHarness implements AutoCloseable {
             }
             Thread.sleep(20);
         }
+    }
+
+    /** Skips the test, saying why, where the OpenSSH client is not installed. */
+    static void assumeOpenSshClient() {
+        Assumptions.assumeTrue(onPath("ssh") && onPath("ssh-keygen"),
+                "OpenSSH client (ssh, ssh-keygen) not installed; .ci/run installs openssh-client");
     }
 
     static boolean onPath(String tool) {

@@ -2,7 +2,7 @@ package dev.alknet.transport.internal.server;
 
 import dev.alknet.auth.AuthFailure;
 import dev.alknet.auth.AuthLog;
-import dev.alknet.auth.ConfigIdentityProvider;
+import dev.alknet.auth.LoginAuthority;
 import dev.alknet.auth.LoginResult;
 import dev.alknet.auth.OpenSshPublicKey;
 import dev.alknet.auth.SshCertificate;
@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides every public key attempt with the identity provider, before MINA's own checks: MINA drops expired or
+ * Decides every public key attempt with the {@link LoginAuthority}, before MINA's own checks: MINA drops expired or
  * foreign certificates without asking an authenticator, which would leave them out of the fail2ban log. Each
  * attempt (a key offered, signed or not) counts against {@code max_auth_attempts}, as in OpenSSH.
  */
@@ -26,11 +26,11 @@ final class PublicKeyGate implements PublickeyAuthenticator {
 
     private static final Logger LOG = LoggerFactory.getLogger(PublicKeyGate.class);
 
-    private final ConfigIdentityProvider identities;
+    private final LoginAuthority logins;
     private final AuthLog authLog;
 
-    PublicKeyGate(ConfigIdentityProvider identities, AuthLog authLog) {
-        this.identities = identities;
+    PublicKeyGate(LoginAuthority logins, AuthLog authLog) {
+        this.logins = logins;
         this.authLog = authLog;
     }
 
@@ -43,7 +43,7 @@ final class PublicKeyGate implements PublickeyAuthenticator {
             disconnect(session);
             return false;
         }
-        LoginResult result = identities.authenticate(user, key, clientIp(state));
+        LoginResult result = logins.authenticate(user, key, clientIp(state));
         if (result instanceof LoginResult.Accepted accepted) {
             state.candidate(accepted, key);
             return true;

@@ -1,8 +1,8 @@
 package dev.alknet.transport.internal.server;
 
 import dev.alknet.auth.AuthLog;
-import dev.alknet.auth.ConfigIdentityProvider;
 import dev.alknet.auth.ConnectionLimiter;
+import dev.alknet.auth.LoginAuthority;
 import dev.alknet.auth.OpenSshKeyPair;
 import dev.alknet.core.config.ConfigReloadHandle;
 import dev.alknet.core.config.ListenerConfig;
@@ -68,17 +68,18 @@ public final class ServerRuntime {
      * Builds and binds the server; on failure everything already bound or started is released again.
      *
      * @param opener connects {@code direct-tcpip} targets; must run on {@code loops.worker()} or its own loops
+     * @param logins decides every public key login
      */
     public static ServerRuntime start(List<ListenerConfig> listeners, ConfigReloadHandle config,
             OpenSshKeyPair hostKey, EventLoops loops, TunnelOpener opener, ControlChannelHandler control,
-            AuthLog authLog, RekeyLimit rekeyLimit) throws IOException {
+            AuthLog authLog, RekeyLimit rekeyLimit, LoginAuthority logins) throws IOException {
         Map<SocketAddress, ListenerFrontEnd> frontEnds = new ConcurrentHashMap<>();
         List<ListenerFrontEnd> created = new ArrayList<>();
         for (ListenerConfig listener : listeners) {
             created.add(ListenerFrontEnd.create(listener));
         }
         BindingServer sshd = (BindingServer) ServerBuilder.builder().factory(BindingServer::new).build();
-        configure(sshd, config, hostKey, opener, control, authLog);
+        configure(sshd, config, hostKey, opener, control, authLog, logins);
         Rekeying.apply(sshd, rekeyLimit);
         sshd.setIoServiceFactoryFactory(
                 NettyIoServiceFactoryFactory.create().withEventLoops(loops).withServerHook(ch -> install(ch, frontEnds)));
@@ -98,8 +99,8 @@ public final class ServerRuntime {
     }
 
     private static void configure(SshServer sshd, ConfigReloadHandle config, OpenSshKeyPair hostKey,
-            TunnelOpener opener, ControlChannelHandler control, AuthLog authLog) {
-        PublicKeyGate gate = new PublicKeyGate(new ConfigIdentityProvider(config), authLog);
+            TunnelOpener opener, ControlChannelHandler control, AuthLog authLog, LoginAuthority logins) {
+        PublicKeyGate gate = new PublicKeyGate(logins, authLog);
         ForwardingGate forwarding = new ForwardingGate(config);
         sshd.setKeyPairProvider(KeyPairProvider.wrap(hostKey.toKeyPair()));
         sshd.setUserAuthFactories(List.of(GatedPublicKeyAuth.factory(gate)));
