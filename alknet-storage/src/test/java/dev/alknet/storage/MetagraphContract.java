@@ -197,6 +197,31 @@ abstract class MetagraphContract {
         assertThat(storage.streams().read(Streams.graph(graph.id()), 1000, 1000)).hasSize(200);
     }
 
+    /** A batch's events are stored in groups; reads start, stop and resume anywhere inside one. */
+    @Test
+    void readsOfABatchsEventsStartAndStopAnywhere() {
+        List<NewNode> batch = java.util.stream.IntStream.range(0, 700).mapToObj(i -> resource("n" + i)).toList();
+        mg.addNodes(graph.id(), batch);
+        String stream = Streams.graph(graph.id());
+        storage.streams().publish(stream, "note", json("{\"after\": true}"));
+        for (long after : new long[] {0, 1, 255, 256, 257, 300, 511, 699}) {
+            for (int limit : new int[] {1, 3, 256, 1000}) {
+                List<StreamEvent> read = storage.streams().read(stream, after, limit);
+                assertThat(read).hasSize((int) Math.min(limit, 701 - after));
+                for (int i = 0; i < read.size(); i++) {
+                    long position = after + 1 + i;
+                    assertThat(read.get(i).position()).isEqualTo(position);
+                    if (position <= 700) {
+                        assertThat(read.get(i).type()).isEqualTo("node.created");
+                        assertThat(read.get(i).payload().path("key").asString()).isEqualTo("n" + (position - 1));
+                    } else {
+                        assertThat(read.get(i).type()).isEqualTo("note");
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void unknownTypesAndGraphsAreRejected() {
         assertKind(() -> mg.addNode(graph.id(), new NewNode("ghost", "x", json("{}"))), StorageException.Kind.INVALID)

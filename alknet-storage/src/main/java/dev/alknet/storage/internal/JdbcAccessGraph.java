@@ -155,9 +155,7 @@ public final class JdbcAccessGraph implements AccessGraph {
         String stream = Streams.graph(graphId);
         long head = Sql.one(c, "SELECT head FROM streams WHERE name = ?", rs -> rs.getLong(1), stream).orElse(0L);
         while (index.position() < head) {
-            for (StreamEvent e : Sql.list(c, "SELECT stream, position, type, payload, created_at FROM stream_events "
-                    + "WHERE stream = ? AND position > ? ORDER BY position LIMIT ?", Outbox::event, stream,
-                    index.position(), JdbcStreams.MAX_READ)) {
+            for (StreamEvent e : Outbox.read(c, stream, index.position(), JdbcStreams.MAX_READ)) {
                 index.apply(e);
             }
         }

@@ -304,7 +304,9 @@ public final class JdbcMetagraph implements Metagraph {
             }
         }
         Instant at = Instant.ofEpochSecond(now);
+        String timestamp = at.toString();
         List<Node> added = new ArrayList<>(batch.size());
+        List<String> payloads = new ArrayList<>(batch.size());
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO nodes (id, graph_id, key, node_type, "
                 + "attributes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < batch.size(); i++) {
@@ -312,7 +314,9 @@ public final class JdbcMetagraph implements Metagraph {
                 String id = newId();
                 Sql.bind(insert, id, graphId, n.key(), n.type(), texts.get(i), now, now);
                 insert.addBatch();
-                added.add(new Node(id, graphId, n.key(), n.type(), n.attributes().deepCopy(), at, at));
+                Node node = new Node(id, graphId, n.key(), n.type(), n.attributes().deepCopy(), at, at);
+                added.add(node);
+                payloads.add(NodeEventText.created(node, texts.get(i), timestamp));
             }
             // The unique index decides whether a key is taken: a query before the insert would cost a round trip
             // per batch, and its plan (cached by the server) can fall back to scanning the graph.
@@ -325,9 +329,7 @@ public final class JdbcMetagraph implements Metagraph {
                 throw e;
             }
         }
-        // The payloads are the nodes just checked: written straight to text, not through a tree checked again.
-        outbox.appendTexts(c, Streams.graph(graphId), "node.created",
-                added.stream().map(n -> Json.writeChecked(n, "payload of node.created event")).toList(), now);
+        outbox.appendTexts(c, Streams.graph(graphId), "node.created", payloads, now);
         return added;
     }
 

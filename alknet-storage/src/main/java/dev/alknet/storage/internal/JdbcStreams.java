@@ -47,9 +47,7 @@ public final class JdbcStreams implements Streams {
             throw new StorageException(StorageException.Kind.INVALID,
                     "read limit must be between 1 and " + MAX_READ + ", got " + limit);
         }
-        return db.read(c -> Sql.list(c, "SELECT stream, position, type, payload, created_at FROM stream_events "
-                + "WHERE stream = ? AND position > ? ORDER BY position LIMIT ?", Outbox::event, stream,
-                afterPosition, limit));
+        return db.read(c -> Outbox.read(c, stream, afterPosition, limit));
     }
 
     @Override

@@ -55,12 +55,7 @@ public final class Json {
     /** Serializes a value after {@link #checkStorable}; the result is what gets stored. */
     static String write(JsonNode node, String what) {
         checkStorable(node, what);
-        return writeChecked(node, what);
-    }
-
-    /** As {@link #write(JsonNode, String)} for a value made only of parts that were checked already. */
-    static String writeChecked(Object value, String what) {
-        String text = MAPPER.writeValueAsString(value);
+        String text = MAPPER.writeValueAsString(node);
         long bytes = Utf8.length(text);
         if (bytes > MAX_BYTES) {
             throw invalid(what + " take " + bytes + " bytes as JSON, more than the " + MAX_BYTES + " allowed");
