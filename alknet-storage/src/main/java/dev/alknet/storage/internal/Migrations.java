@@ -7,6 +7,9 @@ import java.util.Locale;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -21,9 +24,13 @@ import org.sqlite.SQLiteDataSource;
  * serializes them with Flyway's advisory lock; SQLite has none, so there the loser meets tables the winner just made
  * (or a lock it held past {@code busy_timeout}) and tries again: the next attempt finds the work done and only
  * validates it.
+ *
+ * <p>Flyway reports every validation at INFO; hosts may quiet it (the {@code alknet} CLI does), this logs one line
+ * when migrations actually ran.
  */
 final class Migrations {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
     private static final int ATTEMPTS = 8;
     private static final long FIRST_BACKOFF_MS = 50;
 
@@ -65,7 +72,12 @@ final class Migrations {
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                flyway.load().migrate();
+                MigrateResult result = flyway.load().migrate();
+                if (result.migrationsExecuted > 0) {
+                    LOG.info("storage {}{} migrated to schema version {} ({} migrations)", config.dialect(),
+                            schema == null ? "" : " schema " + schema, result.targetSchemaVersion,
+                            result.migrationsExecuted);
+                }
                 return;
             } catch (FlywayException e) {
                 if (attempt == ATTEMPTS) {
