@@ -252,7 +252,8 @@ abstract class StorageLoginsContract {
     }
 
     private List<String> authLines() {
-        synchronized (authLog.list) {
+        // The appender adds to its list inside its own synchronized doAppend: the list itself is not the lock.
+        synchronized (authLog) {
             return authLog.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
         }
     }
