@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,26 @@ abstract class RetentionContract {
         assertThat(streams.read("lonely", 0, 100)).as("no consumer, nothing pruned").hasSize(5);
         assertThat(storage.prune(DAY).events()).isZero();
         assertThat(streams.publish("s", "e", json("{}"))).as("positions go on").isEqualTo(7);
+    }
+
+    /** A batch's events are stored as groups: a group goes whole, once every consumer is past all of it. */
+    @Test
+    void aStoredGroupGoesWhenAllOfItsEventsAreConsumedAndCountsAsItsEvents() {
+        Metagraph mg = storage.metagraph();
+        GraphType type = mg.createGraphType("items", null, GraphRules.strictDirected(), TypeScope.USER);
+        mg.createNodeType(type.id(), "item", null, "{\"type\": \"object\"}");
+        Graph graph = mg.createGraph(type.id(), "g", null, null, null);
+        mg.addNodes(graph.id(), IntStream.range(0, 300).mapToObj(i -> new NewNode("item", "n" + i, json("{}")))
+                .toList());
+        String stream = Streams.graph(graph.id());
+        streams.commit(stream, "reader", 100);
+        clock.advance(Duration.ofDays(2));
+
+        assertThat(storage.prune(DAY).events()).as("events 101-256 of the first group are unread").isZero();
+        assertThat(streams.read(stream, 100, 1000)).hasSize(200);
+        streams.commit(stream, "reader", 256);
+        assertThat(storage.prune(DAY).events()).isEqualTo(256);
+        assertThat(streams.read(stream, 0, 1000)).extracting(StreamEvent::position).hasSize(44).startsWith(257L);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -65,10 +66,13 @@ public final class Pruning {
             return 0;
         }
         Optional<String> acl = AclMembership.aclGraph(c);
-        // MIN over no offsets is NULL, and a comparison with NULL deletes nothing.
-        return Sql.update(c, "DELETE FROM stream_events WHERE created_at < ? AND stream <> ? AND position <= "
-                + "(SELECT MIN(o.position) FROM stream_offsets o WHERE o.stream = stream_events.stream)",
-                now.minus(retention.eventAge()).getEpochSecond(), acl.map(Streams::graph).orElse(""));
+        // MIN over no offsets is NULL, and a comparison with NULL deletes nothing. A row's position is its last
+        // event's, so a group goes once all of its events are behind every consumer; what is counted are events.
+        List<Integer> deleted = Sql.list(c, "DELETE FROM stream_events WHERE created_at < ? AND stream <> ? AND "
+                + "position <= (SELECT MIN(o.position) FROM stream_offsets o WHERE o.stream = stream_events.stream) "
+                + "RETURNING event_count", rs -> rs.getInt(1), now.minus(retention.eventAge()).getEpochSecond(),
+                acl.map(Streams::graph).orElse(""));
+        return deleted.stream().mapToLong(Integer::longValue).sum();
     }
 
     private static long audit(Connection c, Retention retention, Instant now) throws SQLException {
