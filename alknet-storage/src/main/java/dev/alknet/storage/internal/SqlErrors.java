@@ -44,7 +44,7 @@ final class SqlErrors {
         String message = e.getMessage() == null ? "" : e.getMessage();
         boolean sqliteConstraint = isSqlite(e) && (e.getErrorCode() & 0xff) == SQLITE_CONSTRAINT;
         String upper = message.toUpperCase(Locale.ROOT);
-        if (state.equals("23505") || sqliteConstraint && upper.contains("UNIQUE")) {
+        if (isUniqueViolation(e)) {
             return new StorageException(StorageException.Kind.ALREADY_EXISTS,
                     "already exists (database constraint: " + message + ")", e);
         }
