@@ -212,6 +212,14 @@ class WebSocketTest {
                 assertThat(client.next().type()).isEqualTo("call.responded");
             }
         }
+        // The builder's policy replaces every listener's own.
+        try (WebSocketServer any = WebSocketServer.builder(SessionAcceptor.serving(fixture.headOps))
+                .listener(NetFixture.rawTcp()).origins(OriginPolicy.of(List.of("*"))).start();
+                RawWebSocket page = RawWebSocket.fromPage(URI.create("ws://127.0.0.1:"
+                        + any.listenAddresses().get(0).getPort() + "/alknet"), "https://evil.example")) {
+            page.sendText(TS_CALL.formatted("c"));
+            assertThat(page.next().type()).isEqualTo("call.responded");
+        }
         assertHeadStillServes();
     }
 

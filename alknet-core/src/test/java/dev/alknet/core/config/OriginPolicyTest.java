@@ -64,7 +64,7 @@ class OriginPolicyTest {
         } catch (ConfigException e) {
             assertThat(e.keyPath()).isIn("[0]", "");
         }
-        OriginPolicy.noPages().admits(header);
+        assertThat(OriginPolicy.noPages().admits(header)).as("no page by default").isFalse();
     }
 
     @Property
