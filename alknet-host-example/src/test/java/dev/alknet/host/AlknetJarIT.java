@@ -71,6 +71,17 @@ class AlknetJarIT {
         return command;
     }
 
+    /** A config whose one forwarding rule allows the test's HTTP server, with {@code more} in that rule. */
+    private Path allowOnlyTheHttpServer(String more) throws IOException {
+        return Files.writeString(dir.resolve("alknet.toml"), """
+                [forwarding]
+                default = "deny"
+                [[forwarding.rules]]
+                target = "127.0.0.1:%d"
+                action = "allow"
+                """.formatted(http.port()) + more);
+    }
+
     /** A config with one raw listener (the flags move it to a free port) taking tokens, and {@code more}. */
     private Path rawListenerConfig(String more) throws IOException {
         return Files.writeString(dir.resolve("alknet.toml"), """
@@ -255,13 +266,7 @@ class AlknetJarIT {
     @Test
     void sshDynamicForwardReachesWhatTheConfigAllows() throws Exception {
         String sshPath = Tools.require("ssh");
-        Path config = Files.writeString(dir.resolve("alknet.toml"), """
-                [forwarding]
-                default = "deny"
-                [[forwarding.rules]]
-                target = "127.0.0.1:%d"
-                action = "allow"
-                """.formatted(http.port()));
+        Path config = allowOnlyTheHttpServer("");
         LineSink out = serve("--config", config.toString());
 
         int socksPort = sshDynamicForward(out, sshPath);
@@ -275,14 +280,7 @@ class AlknetJarIT {
     void loginsFromStorageUseTheKeysAlknetIdentityStored() throws Exception {
         String sshPath = Tools.require("ssh");
         Files.delete(dir.resolve(DataDir.AUTHORIZED_KEYS));
-        Path config = Files.writeString(dir.resolve("alknet.toml"), """
-                [forwarding]
-                default = "deny"
-                [[forwarding.rules]]
-                target = "127.0.0.1:%d"
-                action = "allow"
-                principals = ["team"]
-                """.formatted(http.port()));
+        Path config = allowOnlyTheHttpServer("principals = [\"team\"]\n");
         Cli.Result account = run("identity", "add-account", "--email", "ops@example.org", "--scope", "team");
         Cli.Result key = run("identity", "add-key", "--account", "ops@example.org", "--file",
                 dir.resolve(DataDir.IDENTITY + ".pub").toString());
