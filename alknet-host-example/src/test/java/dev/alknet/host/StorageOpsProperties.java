@@ -7,6 +7,7 @@ import dev.alknet.callproto.ErrorCode;
 import dev.alknet.core.frame.FrameCodec;
 import dev.alknet.host.StorageOpsFixture.Caller;
 import dev.alknet.storage.Streams;
+import dev.alknet.testkit.JsonValues;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -81,7 +83,8 @@ class StorageOpsProperties {
         }
     }
 
-    @Property(tries = 400)
+    // Edge cases mixed in, not first: alone they filled all 400 tries.
+    @Property(tries = 400, edgeCases = EdgeCasesMode.MIXIN)
     void anyInputGetsAnOutputOrAClearErrorAndTheSessionGoesOn(@ForAll("ops") String op,
             @ForAll("inputs") JsonNode input, @ForAll boolean asAdmin) {
         Caller caller = asAdmin ? admin : alice;
@@ -113,8 +116,10 @@ class StorageOpsProperties {
         long head = fixture.storage.streams().read(Streams.graph(keptGraph), 0, 1000).size();
         try {
             alice.call("addNode", input);
-            assertThat(alice.call("getNode", "{\"graph_id\": \"" + keptGraph + "\", \"key\": \"" + key + "\"}")
-                    .get("attributes")).isEqualTo(attributes);
+            JsonNode stored = alice.call("getNode", "{\"graph_id\": \"" + keptGraph + "\", \"key\": \"" + key + "\"}")
+                    .get("attributes");
+            // By value: a long that fits comes back as an int node.
+            assertThat(JsonValues.same(stored, attributes)).as("%s stored as %s", attributes, stored).isTrue();
             Statistics.collect("stored");
         } catch (CallException e) {
             assertThat(e.code()).as(e.getMessage()).isEqualTo(ErrorCode.VALIDATION_ERROR);
@@ -158,8 +163,14 @@ class StorageOpsProperties {
             map.forEach(node::set);
             return node;
         });
+        // Random fields almost never make a whole valid input (a run answered 0-3 calls of 400), so some inputs are
+        // ones that several operations answer: the coverage of "answered" must not hang on luck.
+        JsonNodeFactory json = JsonNodeFactory.instance;
+        Arbitrary<JsonNode> wellFormed = Arbitraries.of(json.objectNode(),
+                json.objectNode().put("graph_id", targetGraph));
         return Arbitraries.frequencyOf(
                 Tuple.of(8, fields),
+                Tuple.of(5, wellFormed),
                 Tuple.of(1, values(1)));
     }
 
